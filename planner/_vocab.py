@@ -1,0 +1,92 @@
+"""The fixed vocabularies shared by the catalogue, the profile and the plan.
+
+Each tuple is ordered; each label is what a person reads in the form or the plan.
+"""
+
+from __future__ import annotations
+
+FOCUS_LABELS: dict[str, str] = {
+    "lower_back": "Lower back",
+    "side_trunk": "Side of the trunk (obliques, quadratus lumborum)",
+    "upper_back": "Upper back",
+    "hips": "Hips and glutes",
+}
+FOCUS: tuple[str, ...] = tuple(FOCUS_LABELS)
+
+EQUIPMENT_LABELS: dict[str, str] = {
+    "dumbbell": "Dumbbells",
+    "kettlebell": "Kettlebell",
+    "barbell": "Barbell and plates",
+    "cable": "Cable machine",
+    "band": "Resistance band",
+    "bench": "Flat bench",
+    "back_extension": "Back extension bench (hyperextension, 45 degrees)",
+    "reverse_hyper": "Reverse hyper machine",
+    "pullup_bar": "Pull-up bar",
+    "machine": "Plate-loaded or selectorised machines (rows, pulldowns)",
+}
+EQUIPMENT: tuple[str, ...] = tuple(EQUIPMENT_LABELS)
+
+LEVEL_LABELS: dict[str, str] = {
+    "beginner": "Beginner (under about 6 months of regular training)",
+    "intermediate": "Intermediate (about 6 months to 2 years)",
+    "advanced": "Advanced (more than about 2 years)",
+}
+LEVELS: tuple[str, ...] = tuple(LEVEL_LABELS)
+
+SIDE_LABELS: dict[str, str] = {
+    "left": "Left side is weaker or smaller",
+    "right": "Right side is weaker or smaller",
+    "unknown": "Not sure (use my self-tests, or start with a test session)",
+}
+SIDES: tuple[str, ...] = tuple(SIDE_LABELS)
+
+MEASURES: tuple[str, ...] = ("reps", "seconds")
+BLOCKS: tuple[str, ...] = ("warmup", "main", "accessory", "mobility")
+BLOCK_LABELS: dict[str, str] = {
+    "warmup": "Warm-up",
+    "main": "Main",
+    "accessory": "Accessory",
+    "mobility": "Mobility",
+}
+PATTERNS: tuple[str, ...] = (
+    "hinge",
+    "extension",
+    "anti_lateral_flexion",
+    "lateral_flexion",
+    "row",
+    "pull",
+    "carry",
+    "bridge",
+    "anti_rotation",
+    "rotation",
+    "squat_lunge",
+    "ballistic",
+    "stretch",
+    "mobility",
+)
+MUSCLES: tuple[str, ...] = (
+    "erector_spinae",
+    "multifidus",
+    "quadratus_lumborum",
+    "latissimus_dorsi",
+    "trapezius",
+    "rhomboids",
+    "rear_deltoid",
+    "obliques",
+    "rectus_abdominis",
+    "transverse_abdominis",
+    "gluteus_maximus",
+    "gluteus_medius",
+    "hip_external_rotators",
+    "hip_flexors",
+    "hamstrings",
+    "quadriceps",
+    "adductors",
+    "forearms",
+)
+
+
+def level_rank(level: str) -> int:
+    """0 for beginner, 1 for intermediate, 2 for advanced."""
+    return LEVELS.index(level)
