@@ -1,0 +1,49 @@
+// The planner's engine: a module Web Worker that starts Pyodide from this site's own files
+// (never another origin) and answers calls to planner._bridge. Every URL is derived from
+// import.meta.url, so the site works at "/" and under a sub-path such as "/even-back/".
+const runtimeBase = new URL("../pyodide/", import.meta.url);
+let bridge = null;
+
+const post = (message) => self.postMessage(message);
+const progress = (stage, percent, label) => post({ type: "progress", stage, percent, label });
+
+async function start() {
+  progress("manifest", 5, "Reading the runtime manifest");
+  const response = await fetch(new URL("runtime.json", runtimeBase), { cache: "no-cache" });
+  if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
+  const manifest = await response.json();
+
+  progress("runtime", 15, "Downloading the Python runtime");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeBase).href);
+  const pyodide = await loadPyodide({
+    indexURL: runtimeBase.href,
+    stdLibURL: new URL(manifest.stdlib, runtimeBase).href,
+    lockFileContents: manifest.lock,
+    packageBaseUrl: runtimeBase.href,
+    packages: manifest.packages,
+  });
+
+  progress("planner", 90, "Starting the planner");
+  bridge = pyodide.pyimport("planner._bridge");
+  const info = JSON.parse(bridge.describe());
+  info.python = pyodide.runPython("import sys; sys.version.split()[0]");
+  post({ type: "ready", info });
+}
+
+self.addEventListener("message", ({ data }) => {
+  const { id, method, args = [] } = data ?? {};
+  if (typeof id !== "number") return;
+  if (bridge === null) {
+    post({ id, error: "The planner is not ready yet." });
+    return;
+  }
+  try {
+    const fn = bridge[method];
+    if (typeof fn !== "function") throw new Error(`unknown method ${method}`);
+    post({ id, result: fn(...args) });
+  } catch (error) {
+    post({ id, error: String(error?.message ?? error) });
+  }
+});
+
+start().catch((error) => post({ type: "failed", message: String(error?.message ?? error) }));
