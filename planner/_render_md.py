@@ -16,6 +16,7 @@ from ._render_text import (
     REFERRAL_NO_ROUTINE,
     TIMES,
     URGENCY_LABELS,
+    asymmetry_notes,
     asymmetry_rows,
     block_label,
     dose,
@@ -96,7 +97,12 @@ def _asymmetry(plan: Mapping[str, Any], heading: str) -> list[str]:
         return []
     cells = [[md_text(cell) for cell in row] for row in rows]
     header = ["Test", "Left", "Right", "Weaker side", "Difference", "What it means"]
-    return ["", f"## {heading}", "", *_table(header, cells), "", f"*{md_text(BAND_CAVEAT)}*"]
+    lines = ["", f"## {heading}", "", *_table(header, cells), ""]
+    notes = asymmetry_notes(plan)
+    if notes:
+        lines += [f"- **{md_text(test)}:** {md_text(note)}" for test, note in notes]
+        lines.append("")
+    return [*lines, f"*{md_text(BAND_CAVEAT)}*"]
 
 
 def _referral(plan: Mapping[str, Any]) -> list[str]:

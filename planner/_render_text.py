@@ -10,6 +10,8 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._assess import BANDS_BASIS, TESTS
+
 WIDTH = 100
 TIMES = "\N{MULTIPLICATION SIGN}"
 
@@ -20,27 +22,14 @@ BLOCK_LABELS: dict[str, str] = {
     "mobility": "Mobility",
 }
 
-# The contract's self-test ids; anything else falls back to its id with spaces.
-TEST_LABELS: dict[str, str] = {
-    "side_bridge_s": "Side bridge (seconds)",
-    "single_leg_back_extension_reps": "Single-leg back extension (reps)",
-    "single_leg_glute_bridge_reps": "Single-leg glute bridge (reps)",
-    "single_leg_rdl_reps": "Single-leg Romanian deadlift (reps)",
-    "one_arm_row_reps": "One-arm row (reps)",
-    "suitcase_hold_s": "Suitcase hold (seconds)",
-}
-
 URGENCY_LABELS: dict[str, str] = {
     "emergency": "Emergency: get medical help now.",
     "urgent": "Urgent: arrange to be seen as soon as you can, within days.",
     "routine": "Routine: book an appointment; there is no need to rush.",
 }
 
-BAND_CAVEAT = (
-    "The difference bands are a rule of thumb, not a diagnosis or a medical cut-off: some "
-    "difference between sides is normal, and the bands only steer how much extra work the "
-    "weaker side gets."
-)
+# The rule-of-thumb caveat shown under every asymmetry table, from the module that sets the bands.
+BAND_CAVEAT = BANDS_BASIS
 
 REFERRAL_NO_ROUTINE = (
     "No exercise routine is included. Once you have been checked and told that exercise is "
@@ -62,8 +51,12 @@ def block_label(block: Any) -> str:
     return BLOCK_LABELS.get(str(block), str(block).capitalize())
 
 
+_TEST_LABELS: dict[str, str] = {test.id: f"{test.name} ({test.unit})" for test in TESTS}
+
+
 def test_label(test_id: str) -> str:
-    return TEST_LABELS.get(test_id, test_id.replace("_", " ").capitalize())
+    """ "side_bridge_s" -> "Side bridge hold (seconds)"; an unknown id is shown readably."""
+    return _TEST_LABELS.get(test_id, test_id.replace("_", " ").capitalize())
 
 
 def dose(entry: Mapping[str, Any]) -> str:
@@ -181,6 +174,16 @@ def asymmetry_rows(plan: Mapping[str, Any]) -> list[tuple[str, str, str, str, st
     return rows
 
 
+def asymmetry_notes(plan: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(test, note) for each test result that carries a note, such as a measurement-noise one."""
+    asymmetry: Mapping[str, Any] = plan.get("asymmetry") or {}
+    return [
+        (test_label(str(test_id)), str(result["note"]))
+        for test_id, result in asymmetry.items()
+        if result.get("note")
+    ]
+
+
 def _number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -228,6 +231,7 @@ def _referral(plan: Mapping[str, Any]) -> list[str]:
     if rows:
         lines += ["", *_heading("Your self-test results, to show whoever you see", "-")]
         lines += _asymmetry_lines(rows)
+        lines += _asymmetry_note_lines(plan)
     return lines
 
 
@@ -240,6 +244,13 @@ def _asymmetry_lines(rows: Sequence[tuple[str, str, str, str, str, str]]) -> lis
         if band:
             text += f". {band}"
         lines.extend(_wrap(text, "  - ", "    "))
+    return lines
+
+
+def _asymmetry_note_lines(plan: Mapping[str, Any]) -> list[str]:
+    lines: list[str] = []
+    for test, note in asymmetry_notes(plan):
+        lines.extend(_wrap(f"Note on {test}: {note}", "  ", "    "))
     return lines
 
 
@@ -270,6 +281,7 @@ def render_text(plan: Mapping[str, Any], *, base_url: str = "") -> str:
     rows = asymmetry_rows(plan)
     if rows:
         lines += ["", *_heading("Your self-tests", "-"), *_asymmetry_lines(rows)]
+        lines += _asymmetry_note_lines(plan)
         lines.extend(_wrap(BAND_CAVEAT, "  "))
     if plan.get("summary"):
         lines += ["", *_heading("Why this plan", "-"), *_bullets(plan["summary"])]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner._assess import BAND_LABELS
+
 DEFAULT_PROFILE: dict[str, Any] = {
     "version": 1,
     "weak_side": "unknown",
@@ -304,15 +306,15 @@ def caution_weak_right() -> dict[str, Any]:
                 "weaker": "right",
                 "index_pct": 25.0,
                 "band": "large",
-                "band_label": "Large difference: worth working on",
+                "band_label": BAND_LABELS["large"],
             },
             "suitcase_hold_s": {
                 "left": 40,
                 "right": 38,
                 "weaker": "right",
                 "index_pct": 5.0,
-                "band": "small",
-                "band_label": "Small difference: normal",
+                "band": "within normal variation",
+                "band_label": BAND_LABELS["within normal variation"],
             },
         },
         "summary": ["Your pain is 5 out of 10, so this plan uses holds and easier variants."],
@@ -356,7 +358,7 @@ def referral() -> dict[str, Any]:
                 "weaker": "right",
                 "index_pct": 20.0,
                 "band": "large",
-                "band_label": "Large difference: worth working on",
+                "band_label": BAND_LABELS["large"],
             },
         },
         "weeks": [],

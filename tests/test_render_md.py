@@ -45,11 +45,20 @@ def test_sections_come_in_the_documented_order() -> None:
 def test_asymmetry_table_has_band_label_and_rule_of_thumb_caveat() -> None:
     out = render(plan_samples.caution_weak_right(), "md")
     assert (
-        "| Side bridge (seconds) | 60 | 45 | Right | 25.0% | Large difference: worth working on |"
-        in out
-    )
-    assert "rule of thumb" in out
+        "| Side bridge hold (seconds) | 60 | 45 | Right | 25.0% "
+        "| Large difference: worth working on, and worth re-testing carefully |"
+    ) in out
+    assert "| Suitcase hold (seconds) | 40 | 38 | Right | 5.0% | Within normal variation" in out
+    assert "rules of thumb" in out
     assert "## Your self-tests" not in render(plan_samples.ok_weak_left(), "md")
+
+
+def test_asymmetry_notes_are_listed_under_the_table() -> None:
+    plan = plan_samples.caution_weak_right()
+    plan["asymmetry"]["side_bridge_s"]["note"] = "Maybe noise | repeat the test."
+    out = render(plan, "md")
+    assert "- **Side bridge hold (seconds):** Maybe noise \\| repeat the test." in out
+    assert out.index("| Side bridge hold") < out.index("Maybe noise") < out.index("rules of thumb")
 
 
 def test_weak_side_first_and_marked_in_bold() -> None:

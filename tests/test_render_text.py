@@ -34,11 +34,18 @@ def test_weak_side_from_tests_and_asymmetry_with_caveat() -> None:
     flat = " ".join(out.split())
     assert "Weak side: Right (from your self-tests)" in out
     assert (
-        "Side bridge (seconds): left 60, right 45; weaker: Right; difference 25.0%. "
-        "Large difference: worth working on"
+        "Side bridge hold (seconds): left 60, right 45; weaker: Right; difference 25.0%. "
+        "Large difference: worth working on, and worth re-testing carefully"
     ) in flat
-    assert "rule of thumb" in out
+    assert "rules of thumb" in out
     assert "Go gently" in out
+
+
+def test_asymmetry_note_is_shown_with_its_test() -> None:
+    plan = plan_samples.caution_weak_right()
+    plan["asymmetry"]["suitcase_hold_s"]["note"] = "Small enough to be noise."
+    out = render(plan, "text")
+    assert "Note on Suitcase hold (seconds): Small enough to be noise." in out
 
 
 def test_unknown_weak_side_marks_no_side_as_weak() -> None:
