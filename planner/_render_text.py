@@ -24,8 +24,8 @@ BLOCK_LABELS: dict[str, str] = {
 
 URGENCY_LABELS: dict[str, str] = {
     "emergency": "Emergency: get medical help now.",
-    "urgent": "Urgent: arrange to be seen as soon as you can, within days.",
-    "routine": "Routine: book an appointment; there is no need to rush.",
+    "urgent": "Urgent: see a doctor today or within a day.",
+    "routine": "Soon: see a GP or physiotherapist before you start training.",
 }
 
 # The rule-of-thumb caveat shown under every asymmetry table, from the module that sets the bands.

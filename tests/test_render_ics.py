@@ -8,6 +8,8 @@ from typing import Any
 import icalendar
 import plan_samples
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner._render import render
 from planner._render_ics import DAY_PATTERNS, escape_text, fold, start_date
@@ -204,3 +206,18 @@ def test_more_than_seven_sessions_in_a_week_is_refused() -> None:
     plan["weeks"][0]["sessions"].append(plan["weeks"][0]["sessions"][0])
     with pytest.raises(ValueError, match="8 sessions"):
         render(plan, "ics", today=SUNDAY)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\\;,"))
+)
+def test_any_title_survives_escaping_and_folding(title: str) -> None:
+    plan = plan_samples.ok_weak_left()
+    plan["weeks"] = plan["weeks"][:1]
+    plan["weeks"][0]["sessions"][0]["title"] = title
+    out = render(plan, "ics", today=SUNDAY)
+    assert all(len(line.encode("utf-8")) <= 75 for line in out.split("\r\n"))
+    description = str(_events(out)[0]["DESCRIPTION"])
+    if title:
+        assert description.startswith(title + "\n")

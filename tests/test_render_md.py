@@ -8,6 +8,8 @@ from typing import Any
 
 import markdown
 import plan_samples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner._render import render
 from planner._render_md import md_paragraph, md_text
@@ -151,3 +153,11 @@ def test_status_says_caution_when_caution_is_set() -> None:
     assert "**Status:** Go gently" in render(plan, "md")
     plan["caution"] = False
     assert "**Status:** Ready to train." in render(plan, "md")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_notes_text_keeps_six_cells_per_row(notes: str) -> None:
+    plan = plan_samples.ok_weak_left()
+    plan["weeks"][0]["sessions"][0]["items"][1]["notes"] = notes
+    assert all(len(row) == 6 for row in _table_rows(render(plan, "md")))
