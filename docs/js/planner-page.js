@@ -8,7 +8,7 @@ function setState(root, state) {
 }
 
 export function mount(root) {
-  const runtime = getRuntime();
+  const runtime = getRuntime(Number(root.dataset.startTimeout));
   const status = root.querySelector("[data-role=status]");
   const bar = root.querySelector("[data-role=progress]");
   const show = (text) => {

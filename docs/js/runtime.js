@@ -1,10 +1,10 @@
 // One planner runtime per document: the worker starts once and survives Material's instant
 // navigation, so coming back to the planner page a second or third time reuses it.
-const START_TIMEOUT_MS = 90_000;
+const START_TIMEOUT_MS = 90_000; // default; a page may ask for another via data-start-timeout
 let runtime = null;
 
 class Runtime extends EventTarget {
-  constructor() {
+  constructor(timeoutMs = START_TIMEOUT_MS) {
     super();
     this.state = "loading";
     this.info = null;
@@ -18,8 +18,8 @@ class Runtime extends EventTarget {
     });
     this.ready.catch(() => {});
     this.timer = setTimeout(
-      () => this.fail("The planner's engine did not start within 90 seconds."),
-      START_TIMEOUT_MS,
+      () => this.fail(`The planner's engine did not start within ${timeoutMs / 1000} seconds.`),
+      timeoutMs,
     );
     try {
       this.worker = new Worker(new URL("./planner-worker.js", import.meta.url), { type: "module" });
@@ -76,7 +76,7 @@ class Runtime extends EventTarget {
   }
 }
 
-export function getRuntime() {
-  runtime ??= new Runtime();
+export function getRuntime(timeoutMs) {
+  runtime ??= new Runtime(timeoutMs > 0 ? timeoutMs : START_TIMEOUT_MS);
   return runtime;
 }

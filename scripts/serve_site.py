@@ -1,0 +1,87 @@
+"""Serve the built site on 127.0.0.1, optionally under a sub-path, like GitHub Pages does.
+
+GitHub Pages serves project sites under ``/<repo>/`` with ``Cache-Control: max-age=600``;
+this server does the same (``--prefix /even-back/``), so the site can be tested where it
+will live. Requests outside the prefix get 404. Correct types for ``.mjs`` and ``.wasm``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".ics": "text/calendar",
+}
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    prefix = "/"
+    quiet = True
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "\0missing")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if not self.quiet:
+            super().log_message(format, *args)
+
+
+def make_server(
+    directory: Path, port: int = 0, prefix: str = "/", quiet: bool = True
+) -> http.server.ThreadingHTTPServer:
+    """A server for ``directory`` at ``http://127.0.0.1:<port><prefix>`` (port 0: any free)."""
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "quiet": quiet})
+    factory = functools.partial(handler, directory=str(directory))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), factory)
+
+
+def serve_in_background(
+    directory: Path, prefix: str = "/"
+) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start a server in a daemon thread; return it and the site's base URL."""
+    server = make_server(directory, 0, prefix)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    clean = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    return server, f"http://127.0.0.1:{port}{clean}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path, nargs="?", default=Path("site"))
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--prefix", default="/")
+    args = parser.parse_args(argv)
+    server = make_server(args.directory, args.port, args.prefix, quiet=False)
+    print(f"Serving {args.directory} at http://127.0.0.1:{args.port}{args.prefix}", file=sys.stderr)
+    print("The planner is at /planner/. Press Ctrl+C to stop.", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

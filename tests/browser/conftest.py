@@ -1,0 +1,99 @@
+"""Playwright with Debian's Chromium against the built site on 127.0.0.1.
+
+Every page a test opens records every request it and its workers make; a test fails if any
+request goes anywhere but 127.0.0.1, or if the page throws an uncaught error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _site import SITES, Site, build, serve  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def sites() -> Iterator[dict[str, Site]]:
+    servers = []
+    for site in SITES.values():
+        build(site)
+        servers.append(serve(site))
+    yield SITES
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(sites: dict[str, Site]) -> Site:
+    return sites["root"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Recorder:
+    """Every request URL and uncaught page error seen by a browser context."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+    def foreign(self) -> list[str]:
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme not in ("data", "blob", "about")
+            and urlsplit(u).hostname != "127.0.0.1"
+        ]
+
+
+def watch(context, recorder: Recorder) -> None:  # type: ignore[no-untyped-def]
+    context.on("request", lambda r: recorder.requests.append(r.url))
+    context.on("weberror", lambda e: recorder.errors.append(str(e.error)))
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def context(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    watch(ctx, recorder)
+    yield ctx
+    ctx.close()
+    assert recorder.foreign() == [], "requests left 127.0.0.1"
+    assert recorder.errors == [], "uncaught page errors"
+
+
+@pytest.fixture
+def page(context):  # type: ignore[no-untyped-def]
+    return context.new_page()

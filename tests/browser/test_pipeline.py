@@ -1,0 +1,78 @@
+"""The pipeline end to end: Python answers in the browser, from this site's own files only."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import Recorder, watch
+
+READY = "#planner[data-state=ready]"
+
+
+@pytest.mark.parametrize("name", ["root", "subpath"])
+def test_planner_page_reaches_ready_with_python_answering(sites, page, name) -> None:
+    site = sites[name]
+    page.goto(site.url + "planner/")
+    page.wait_for_selector(READY, timeout=60_000)
+    status = page.locator("#planner [data-role=status]").inner_text()
+    assert re.search(r"Python 3\.14", status), status
+    assert "planner 0." in status
+
+
+def test_instant_navigation_away_and_back_three_times_reuses_the_runtime(site, page) -> None:
+    page.goto(site.url + "planner/")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.evaluate("window.__sameDocument = true")
+    for _ in range(3):
+        page.locator(".md-nav a[href$='understand/']").first.click()
+        page.wait_for_url(re.compile(r"/understand/$"))
+        page.locator(".md-nav a[href$='planner/']").first.click()
+        page.wait_for_url(re.compile(r"/planner/$"))
+        page.wait_for_selector(READY, timeout=10_000)
+    # Instant navigation swapped the pages inside one document: no full reload happened.
+    assert page.evaluate("window.__sameDocument") is True
+    workers = [w.url for w in page.workers if w.url.endswith("planner-worker.js")]
+    assert len(workers) == 1, workers
+
+
+def test_missing_runtime_file_ends_in_a_visible_error(site, page) -> None:
+    page.route("**/pyodide/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
+    page.goto(site.url + "planner/")
+    page.wait_for_selector("#planner[data-state=error]", timeout=60_000)
+    status = page.locator("#planner [data-role=status]").inner_text()
+    assert "could not start" in status
+    assert "python -m planner" in status
+
+
+def test_missing_manifest_ends_in_a_visible_error(site, page) -> None:
+    page.route("**/pyodide/runtime.json", lambda route: route.fulfill(status=404))
+    page.goto(site.url + "planner/")
+    page.wait_for_selector("#planner[data-state=error]", timeout=30_000)
+    assert "HTTP 404" in page.locator("#planner [data-role=status]").inner_text()
+
+
+def test_stalled_runtime_times_out_with_a_message(site, page) -> None:
+    def shorten_timeout(route) -> None:  # type: ignore[no-untyped-def]
+        body = route.fetch().text().replace('id="planner"', 'id="planner" data-start-timeout="3000"')
+        route.fulfill(body=body, content_type="text/html")
+
+    page.route("**/planner/", shorten_timeout)
+    page.route("**/pyodide/pyodide.asm.wasm", lambda route: None)  # never answered
+    page.goto(site.url + "planner/")
+    page.wait_for_selector("#planner[data-state=error]", timeout=30_000)
+    assert "did not start within" in page.locator("#planner [data-role=status]").inner_text()
+
+
+def test_request_recorder_catches_a_request_to_another_origin(browser, site) -> None:
+    """The privacy check itself can fail: a planted foreign request is recorded."""
+    recorder = Recorder()
+    ctx = browser.new_context()
+    watch(ctx, recorder)
+    page = ctx.new_page()
+    page.goto(site.url)
+    page.evaluate("fetch('http://example.invalid/x').catch(() => null)")
+    page.wait_for_timeout(500)
+    ctx.close()
+    assert recorder.foreign() == ["http://example.invalid/x"]

@@ -1,0 +1,42 @@
+"""The planner inside the site's own Pyodide runtime, under Node."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _site import ROOT, SITES, build  # noqa: E402
+
+RUNNER = Path(__file__).with_name("run.mjs")
+
+
+@pytest.fixture(scope="session")
+def runtime_dir() -> Path:
+    site = SITES["root"]
+    build(site)
+    return site.directory / "pyodide"
+
+
+@pytest.fixture(scope="session")
+def run_in_pyodide(runtime_dir: Path) -> Callable[[str], str]:
+    """Run Python code in Pyodide under Node; return the value of its last expression."""
+
+    def run(code: str) -> str:
+        done = subprocess.run(
+            ["node", str(RUNNER), str(runtime_dir)],
+            input=code,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=180,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    return run

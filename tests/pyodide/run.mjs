@@ -1,0 +1,23 @@
+// Runs Python inside the site's own Pyodide runtime under Node, loaded exactly as the browser
+// worker loads it (runtime.json: the standard library it names, the trimmed lock, the wheel).
+// Usage: node tests/pyodide/run.mjs <site>/pyodide < code.py
+// The code's last expression must be a str; it is written to stdout as is.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const runtimeDir = path.resolve(process.argv[2] ?? "site/pyodide");
+const manifest = JSON.parse(readFileSync(path.join(runtimeDir, "runtime.json"), "utf8"));
+const { loadPyodide } = await import(pathToFileURL(path.join(runtimeDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL: runtimeDir + path.sep,
+  stdLibURL: path.join(runtimeDir, manifest.stdlib),
+  lockFileContents: manifest.lock,
+  packageBaseUrl: runtimeDir + path.sep,
+  packages: manifest.packages,
+  stdout: (line) => process.stderr.write(line + "\n"),
+  stderr: (line) => process.stderr.write(line + "\n"),
+});
+const code = readFileSync(0, "utf8");
+const result = await pyodide.runPythonAsync(code);
+process.stdout.write(String(result));
