@@ -30,7 +30,7 @@ def sha256_of(path: Path) -> str:
 
 def lock_entry(wheel: Path, file_name: str) -> dict[str, object]:
     """The lock-file entry Pyodide needs to install ``wheel`` by name."""
-    name, version = wheel.name.split("-")[:2]
+    version = wheel.name.split("-")[1]
     return {
         "name": PACKAGE_NAME,
         "version": version,

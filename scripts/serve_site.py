@@ -8,12 +8,13 @@ will live. Requests outside the prefix get 404. Correct types for ``.mjs`` and `
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 TYPES = {
     ".js": "text/javascript",
@@ -28,7 +29,10 @@ TYPES = {
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **TYPES,
+    }
     prefix = "/"
     quiet = True
 
@@ -76,10 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     server = make_server(args.directory, args.port, args.prefix, quiet=False)
     print(f"Serving {args.directory} at http://127.0.0.1:{args.port}{args.prefix}", file=sys.stderr)
     print("The planner is at /planner/. Press Ctrl+C to stop.", file=sys.stderr)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

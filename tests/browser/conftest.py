@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _site import SITES, Site, build, serve  # noqa: E402
+from _site import SITES, Site, build, serve
 
 pytestmark = pytest.mark.browser
 

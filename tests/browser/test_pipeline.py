@@ -55,7 +55,9 @@ def test_missing_manifest_ends_in_a_visible_error(site, page) -> None:
 
 def test_stalled_runtime_times_out_with_a_message(site, page) -> None:
     def shorten_timeout(route) -> None:  # type: ignore[no-untyped-def]
-        body = route.fetch().text().replace('id="planner"', 'id="planner" data-start-timeout="3000"')
+        body = (
+            route.fetch().text().replace('id="planner"', 'id="planner" data-start-timeout="3000"')
+        )
         route.fulfill(body=body, content_type="text/html")
 
     page.route("**/planner/", shorten_timeout)

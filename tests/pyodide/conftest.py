@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _site import ROOT, SITES, build  # noqa: E402
+from _site import ROOT, SITES, build
 
 RUNNER = Path(__file__).with_name("run.mjs")
 

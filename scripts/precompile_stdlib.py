@@ -1,0 +1,133 @@
+"""Byte-compile the standard library and the planner for the browser (runs INSIDE Pyodide).
+
+Pyodide's npm package ships its standard library as ``.py`` sources only, so every start
+compiles the ~150 modules it imports. This module, run in Pyodide itself by
+``scripts/precompile_runtime.mjs`` (so the bytecode matches the browser's CPython exactly),
+
+1. exercises every code path of the planner (every example profile, every export format,
+   validation errors, a referral) and records which standard-library modules were imported;
+2. writes a new ``python_stdlib.zip`` holding, for every top-level module or package that
+   was imported at all, all of it (whole packages, so lazy submodule imports still work),
+   as unchecked hash-based ``.pyc`` files (no source: smaller, and nothing to re-check);
+3. writes a copy of the planner wheel with ``__pycache__/*.cpython-314.pyc`` added.
+
+Both outputs are deterministic: sorted entries, fixed timestamps, fixed compression.
+"""
+
+from __future__ import annotations
+
+# Only modules the browser loads anyway are imported at the top: the trace below must see
+# what the planner imports, not what this script needs (those are imported after it).
+import json
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import zipfile
+
+STDLIB = "/lib/python314.zip"
+EPOCH = (1980, 1, 1, 0, 0, 0)
+# Imported by name at run time (codecs look-ups), never by a plain import statement.
+ALWAYS = frozenset({"encodings", "_sysconfigdata__emscripten_wasm32-emscripten", "site"})
+
+
+def exercise_planner(profiles: dict[str, object]) -> None:
+    """Run every path the browser can take: describe, plans, referrals, errors, exports."""
+    from planner import _bridge
+
+    json.loads(_bridge.describe())
+    for profile in profiles.values():
+        json.loads(_bridge.make_plan(json.dumps(profile), "2026-11-23"))
+    for bad in ("", "[]", "{", '{"days_per_week": 9, "weak_side": "up"}', '{"a": 1, "a": 2}'):
+        json.loads(_bridge.make_plan(bad, "2026-11-23"))
+
+
+def imported_top_levels() -> set[str]:
+    prefix = STDLIB + "/"
+    names = set()
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None) or ""
+        if file.startswith(prefix):
+            names.add(file[len(prefix) :].split("/")[0].removesuffix(".py"))
+    return names | ALWAYS
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    import zipfile
+
+    info = zipfile.ZipInfo(name, date_time=EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def pyc_bytes(source: bytes, filename: str) -> bytes:
+    import importlib.util
+    from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr-defined]
+
+    code = compile(source, filename, "exec", dont_inherit=True)
+    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+
+
+def build_stdlib(keep: Iterable[str]) -> bytes:
+    import io
+    import zipfile
+
+    keep = set(keep)
+    out = io.BytesIO()
+    with zipfile.ZipFile(STDLIB) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(src.namelist()):
+            if name.endswith("/"):
+                continue
+            top = name.split("/")[0].removesuffix(".py")
+            if top not in keep:
+                continue
+            data = src.read(name)
+            if name.endswith(".py"):
+                dst.writestr(_info(name[:-3] + ".pyc"), pyc_bytes(data, f"{STDLIB}/{name}"), 9)
+            else:
+                dst.writestr(_info(name), data, 9)
+    return out.getvalue()
+
+
+def build_wheel(wheel: bytes, site_packages: str) -> bytes:
+    """The wheel again, plus unchecked hash-based .pyc for each module, RECORD updated."""
+    import base64
+    import hashlib
+    import io
+    import zipfile
+
+    tag = sys.implementation.cache_tag
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(wheel)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = sorted(n for n in src.namelist() if not n.endswith("/"))
+        record_name = next(n for n in names if n.endswith(".dist-info/RECORD"))
+        entries: dict[str, bytes] = {n: src.read(n) for n in names if n != record_name}
+        for name in [n for n in names if n.endswith(".py")]:
+            folder, _, file = name.rpartition("/")
+            target = f"{folder}/__pycache__/{file[:-3]}.{tag}.pyc"
+            entries[target] = pyc_bytes(entries[name], f"{site_packages}/{name}")
+        record = io.StringIO()
+        for name in sorted(entries):
+            digest = base64.urlsafe_b64encode(hashlib.sha256(entries[name]).digest())
+            record.write(f"{name},sha256={digest.rstrip(b'=').decode()},{len(entries[name])}\n")
+        record.write(f"{record_name},,\n")
+        for name in sorted(entries):
+            dst.writestr(_info(name), entries[name], 9)
+        dst.writestr(_info(record_name), record.getvalue(), 9)
+    return out.getvalue()
+
+
+def main(profiles_path: str, wheel_path: str, out_dir: str) -> None:
+    """Trace, then build into ``out_dir`` (paths in Pyodide's file system)."""
+    import pathlib
+    import site
+
+    exercise_planner(json.loads(pathlib.Path(profiles_path).read_text(encoding="utf-8")))
+    keep = sorted(imported_top_levels())
+    out = pathlib.Path(out_dir)
+    wheel = pathlib.Path(wheel_path)
+    (out / "python_stdlib.zip").write_bytes(build_stdlib(keep))
+    (out / wheel.name).write_bytes(build_wheel(wheel.read_bytes(), site.getsitepackages()[0]))
+    (out / "kept-modules.json").write_text(json.dumps(keep, indent=1) + "\n", encoding="utf-8")
