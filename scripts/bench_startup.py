@@ -1,0 +1,213 @@
+"""Benchmark: time from navigation to a ready planner, cold and warm, and bytes transferred.
+
+Side by side in one run, interleaved, on the same server:
+
+* ``planner``: the site's /planner/ page as users get it (module worker, precompiled
+  runtime files, trimmed lock);
+* ``stock``: a minimal page that loads the same Pyodide runtime and the same planner wheel
+  the stock way (``loadPyodide()`` on the main thread, default lock file, stock
+  ``python_stdlib.zip``, ``loadPackage(wheel URL)``, then ``import planner``).
+
+Each run uses a fresh Chromium profile: the first load is cold (empty cache), a second
+navigation in the same profile is warm. Ready is when the page sets data-state=ready.
+Bytes are counted by the server (every response byte, worker requests included).
+Prints the median of N runs per variant, the longest main-thread task, and the machine.
+
+Usage: python scripts/bench_startup.py [--runs 8] [--site site]  (run ./scripts/build first)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from serve_site import make_server
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STOCK_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Stock Pyodide</title></head>
+<body data-state="loading"><p id="out">Loading…</p>
+<script type="module">
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+const pyodide = await loadPyodide();
+await pyodide.loadPackage(new URL("./%(wheel)s", location.href).href);
+const version = pyodide.runPython("import planner; planner.__version__");
+document.getElementById("out").textContent = "planner " + version;
+document.body.dataset.state = "ready";
+</script></body></html>
+"""
+# Records when the page first shows data-state=ready, and the longest main-thread task.
+PROBE = """
+window.__bench = { ready: null, longest: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    window.__bench.longest = Math.max(window.__bench.longest, e.duration);
+  }
+}).observe({ type: "longtask", buffered: true });
+const check = () => {
+  if (window.__bench.ready === null && document.querySelector("[data-state=ready]")) {
+    window.__bench.ready = performance.now();
+  }
+};
+new MutationObserver(check).observe(document, { attributes: true, subtree: true, childList: true });
+"""
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def add(self, n: int) -> None:
+        with self.lock:
+            self.bytes += n
+
+
+def counting_server(directory: Path, counter: Counter):  # type: ignore[no-untyped-def]
+    server = make_server(directory, 0, "/")
+    base = server.RequestHandlerClass
+
+    class Counting(base):  # type: ignore[valid-type, misc]
+        def setup(self) -> None:
+            super().setup()
+            write = self.wfile.write
+
+            def counted(data: bytes) -> int:
+                counter.add(len(data))
+                return write(data)
+
+            self.wfile.write = counted  # type: ignore[method-assign]
+
+    server.RequestHandlerClass = Counting
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def stock_variant(site: Path, root: Path) -> str:
+    """A folder beside the site with the stock runtime and the plain wheel."""
+    folder = root / "stock"
+    runtime = folder / "pyodide"
+    runtime.mkdir(parents=True)
+    pyodide_dir = Path(os.environ.get("PYODIDE_DIR", ""))
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        shutil.copyfile(pyodide_dir / name, runtime / name)
+    shutil.copyfile(pyodide_dir / "pyodide-lock.json", runtime / "pyodide-lock.json")
+    (wheel,) = sorted((Path(".cache") / "wheel").glob("*.whl"))
+    shutil.copyfile(wheel, folder / wheel.name)
+    (folder / "index.html").write_text(STOCK_PAGE % {"wheel": wheel.name}, encoding="utf-8")
+    return "stock/"
+
+
+def one_run(pw: Any, url: str, counter: Counter) -> dict[str, float]:
+    result: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as profile:
+        ctx = pw.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=ARGS, headless=True
+        )
+        ctx.add_init_script(PROBE)
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        for phase in ("cold", "warm"):
+            before = counter.bytes
+            page.goto(url)
+            page.wait_for_function(
+                "window.__bench && window.__bench.ready !== null", timeout=90_000
+            )
+            bench = page.evaluate("window.__bench")
+            result[f"{phase}_ms"] = bench["ready"]
+            result[f"{phase}_longest_task_ms"] = bench["longest"]
+            result[f"{phase}_bytes"] = counter.bytes - before
+            if phase == "cold":
+                page.goto("about:blank")
+        ctx.close()
+    return result
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{platform.node()} | {platform.system()} {platform.release()} {platform.machine()} | "
+        f"{cpu} x {os.cpu_count()} | load average {load} | Python {platform.python_version()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=8)
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--json", action="store_true", help="print the raw results as JSON")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "www"
+        shutil.copytree(args.site, root)
+        stock = stock_variant(args.site, root)
+        counter = Counter()
+        server = counting_server(root, counter)
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        variants = {"planner": base + "planner/", "stock": base + stock}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
+        print(f"machine: {machine()}", file=sys.stderr)
+        with sync_playwright() as pw:
+            for i in range(args.runs):
+                order = list(variants) if i % 2 == 0 else list(reversed(variants))
+                for name in order:
+                    runs[name].append(one_run(pw, variants[name], counter))
+                    print(f"run {i + 1} {name}: {runs[name][-1]}", file=sys.stderr)
+        server.shutdown()
+    medians = {
+        name: {key: statistics.median(r[key] for r in results) for key in results[0]}
+        for name, results in runs.items()
+    }
+    print(f"\nmachine: {machine()}")
+    print(f"runs: {args.runs} per variant, interleaved; medians\n")
+    header = f"{'variant':<10}{'cold ms':>10}{'warm ms':>10}{'cold KB':>10}{'warm KB':>10}"
+    print(header + f"{'longest task ms':>17}")
+    for name, m in medians.items():
+        longest = max(m["cold_longest_task_ms"], m["warm_longest_task_ms"])
+        print(
+            f"{name:<10}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['cold_bytes'] / 1024:>10.0f}"
+            f"{m['warm_bytes'] / 1024:>10.0f}{longest:>17.0f}"
+        )
+    p, s = medians["planner"], medians["stock"]
+    print(
+        f"\nplanner / stock: cold {p['cold_ms'] / s['cold_ms']:.2f}x, "
+        f"warm {p['warm_ms'] / s['warm_ms']:.2f}x, "
+        f"cold bytes {p['cold_bytes'] / s['cold_bytes']:.2f}x"
+    )
+    if args.json:
+        print(json.dumps({"machine": machine(), "runs": runs, "medians": medians}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
