@@ -82,8 +82,10 @@ class _Entry:
     def __init__(self, index: int, raw: Mapping[str, Any]) -> None:
         self.raw = raw
         ident = raw.get("id")
-        self.where = f"exercises.toml: exercise {ident!r}" if isinstance(ident, str) else (
-            f"exercises.toml: exercise #{index + 1}"
+        self.where = (
+            f"exercises.toml: exercise {ident!r}"
+            if isinstance(ident, str)
+            else (f"exercises.toml: exercise #{index + 1}")
         )
 
     def fail(self, key: str, message: str) -> CatalogueError:

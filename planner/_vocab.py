@@ -90,3 +90,8 @@ MUSCLES: tuple[str, ...] = (
 def level_rank(level: str) -> int:
     """0 for beginner, 1 for intermediate, 2 for advanced."""
     return LEVELS.index(level)
+
+
+def lower_first(name: str) -> str:
+    """Lower-case a name's first letter for use mid-sentence ("Romanian" stays)."""
+    return name[:1].lower() + name[1:]

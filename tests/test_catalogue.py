@@ -186,7 +186,10 @@ def test_real_catalogue_covers_every_focus_level_and_block() -> None:
         bodyweight_beginner = [
             e
             for e in exercises
-            if region in e.focus and not e.equipment and e.level == "beginner" and "main" in e.blocks
+            if region in e.focus
+            and not e.equipment
+            and e.level == "beginner"
+            and "main" in e.blocks
         ]
         assert bodyweight_beginner, f"no body-weight beginner main exercise for {region}"
     assert {e.level for e in exercises} <= set(LEVELS)

@@ -1,0 +1,428 @@
+"""plan(profile) -> dict: the pipeline screen -> assess -> select -> schedule -> progress."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ._assess import BANDS_BASIS, TESTS, asymmetry, derive_weak_side, self_test
+from ._catalogue import catalogue_by_id, load_catalogue
+from ._profile import Profile, parse_profile
+from ._progress import (
+    DELOAD_EVERY,
+    WeekInfo,
+    deload_weeks,
+    last_training_week,
+    week_infos,
+    week_note,
+)
+from ._schedule import Slot, fit, item, make_slot, order_slots, session_seconds
+from ._screen import caution as is_caution
+from ._screen import screen, stop_rules
+from ._select import Context, Pick, choose_day, day_regions, eligible, new_week, self_test_picks
+from ._sources import load_sources
+from ._vocab import lower_first
+
+PLAN_VERSION = 1
+
+_REGION_WORDS = {
+    "lower_back": "lower back",
+    "side_trunk": "side of the trunk",
+    "upper_back": "upper back",
+    "hips": "hips",
+}
+
+
+def _planner_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _join(words: Sequence[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _counts(minutes: int) -> dict[str, int]:
+    return {
+        "n_warmup": 1 if minutes < 30 else 2,
+        "n_main": 2 if minutes < 45 else (3 if minutes < 75 else 4),
+        "n_accessory": 1 if minutes < 45 else (2 if minutes < 75 else 3),
+        "n_mobility": 1,
+    }
+
+
+def _copy(slots: Sequence[Slot]) -> list[Slot]:
+    return [dataclasses.replace(s) for s in slots]
+
+
+def _side_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    work = {"left": 0, "right": 0}
+    for week in weeks:
+        for session in week["sessions"]:
+            for it in session["items"]:
+                for side in it.get("sides", ()):
+                    work[side["side"]] += side["sets"] * side.get("reps", side.get("seconds", 0))
+    return work
+
+
+class _Builder:
+    def __init__(self, profile: Profile, weak: str | None) -> None:
+        catalogue = load_catalogue()
+        caution = is_caution(profile.pain)
+        equipment = frozenset(profile.equipment)
+        self.profile = profile
+        self.ctx = Context(
+            focus=profile.focus,
+            equipment=equipment,
+            experience=profile.experience,
+            weak=weak,
+            caution=caution,
+            minutes=profile.minutes_per_session,
+            pool=eligible(catalogue, equipment, profile.experience, caution=caution),
+            by_id=catalogue_by_id(),
+        )
+        self.infos = week_infos(profile.weeks)
+        self.regions = day_regions(profile.focus, profile.days_per_week)
+        week = new_week()
+        self.picks: list[list[Pick]] = [
+            choose_day(self.ctx, d, self.regions[d], week, **_counts(profile.minutes_per_session))
+            for d in range(profile.days_per_week)
+        ]
+        done = [t.test for t in profile.tests]
+        self.start_tests = self_test_picks(self.ctx) if weak is None and not done else []
+        self.final_tests = self_test_picks(self.ctx, done)
+
+    def templates(self, late_bonus: bool) -> list[list[Slot]]:
+        out: list[list[Slot]] = []
+        for d, picks in enumerate(self.picks):
+            slots = [make_slot(p, self.ctx) for p in picks]
+            if late_bonus:
+                for s in slots:
+                    if s.weak_extra and s.pick.block == "main":
+                        s.late_bonus = True
+                        break
+            out.append(
+                fit(
+                    slots,
+                    self.profile.minutes_per_session,
+                    self.regions[d],
+                    self.infos,
+                    self.ctx,
+                    keep_one_test=False,
+                )
+            )
+        return out
+
+    def variant(
+        self, base: Sequence[Slot], tests: Sequence[Pick], day: int, info: WeekInfo
+    ) -> list[Slot]:
+        slots = [make_slot(p, self.ctx) for p in tests] + _copy(base)
+        return order_slots(
+            fit(
+                slots,
+                self.profile.minutes_per_session,
+                self.regions[day],
+                [info],
+                self.ctx,
+                keep_one_test=True,
+            )
+        )
+
+    def weeks(self, *, late_bonus: bool, final_tests: bool) -> list[dict[str, Any]]:
+        templates = self.templates(late_bonus)
+        days = self.profile.days_per_week
+        n_weeks = self.profile.weeks
+        out: list[dict[str, Any]] = []
+        for info in self.infos:
+            sessions: list[dict[str, Any]] = []
+            for d in range(days):
+                slots: list[Slot] = order_slots(templates[d])
+                first = info.week == 1 and d == 0
+                final = info.week == n_weeks and d == days - 1
+                tests: list[Pick] = []
+                if first and self.start_tests:
+                    tests += self.start_tests
+                if final and final_tests:
+                    tests += [t for t in self.final_tests if t not in tests]
+                if tests:
+                    slots = self.variant(templates[d], tests, d, info)
+                seconds = session_seconds(slots, info, self.ctx)
+                cue = next(
+                    (
+                        s
+                        for s in slots
+                        if s.pick.block == "main" and s.ex.unilateral and s.pick.role == "normal"
+                    ),
+                    None,
+                )
+                sessions.append(
+                    {
+                        "day": d + 1,
+                        "title": self.title(slots, d, has_tests=bool(tests)),
+                        "estimated_minutes": -(-seconds // 60),
+                        "items": [
+                            item(s, info, self.ctx, final=final, focus_cue=s is cue) for s in slots
+                        ],
+                    }
+                )
+            out.append(
+                {
+                    "week": info.week,
+                    "deload": info.deload,
+                    "note": _week_note(info, n_weeks, self.ctx.caution, self.ctx.weak),
+                    "sessions": sessions,
+                }
+            )
+        return out
+
+    def title(self, slots: Sequence[Slot], day: int, *, has_tests: bool) -> str:
+        trained = list(self.regions[day])
+        for s in slots:
+            if s.pick.block == "main":
+                trained += [r for r in s.ex.focus if r in self.profile.focus and r not in trained]
+        words = [_REGION_WORDS[r] for r in trained]
+        text = _join(words)
+        text = text[:1].upper() + text[1:]
+        return f"Self-tests, then {lower_first(text)}" if has_tests else text
+
+
+def _week_note(info: WeekInfo, weeks: int, caution: bool, weak: str | None) -> str:
+    return week_note(info, weeks, caution=caution, weak_known=weak is not None)
+
+
+def _rules_hold(weeks: Sequence[Mapping[str, Any]], weak: str | None, n_weeks: int) -> bool:
+    if weak is None:
+        return True
+    strong = "right" if weak == "left" else "left"
+    total = _side_work(weeks)
+    if total[weak] <= total[strong]:
+        return False
+    if n_weeks >= 3:
+        last = last_training_week(n_weeks)
+        first_work = _side_work([weeks[0]])[weak]
+        last_work = _side_work([weeks[last - 1]])[weak]
+        if last_work <= first_work:
+            return False
+    return True
+
+
+def _summary(
+    profile: Profile,
+    weak: str | None,
+    source: str | None,
+    asym: Mapping[str, Mapping[str, Any]],
+    weeks: Sequence[Mapping[str, Any]],
+    caution: bool,
+    start_tests: bool,
+) -> list[str]:
+    out: list[str] = []
+    if weak is not None:
+        strong = "right" if weak == "left" else "left"
+        why = (
+            f"You said your {weak} side is the weaker one"
+            if source == "stated"
+            else f"Your self-tests put your {weak} side behind overall"
+        )
+        out.append(
+            f"{why}, so every one-sided exercise starts on the {weak} side, the {strong} side "
+            f"never does more sets or more reps (or seconds) than the {weak} side, and the "
+            f"{weak} side gets an extra set (weak side first, match the reps: advice from the "
+            "lifters in the threads this site grew from; common practice)."
+        )
+    elif start_tests:
+        out.append(
+            "You are not sure which side is weaker, so the plan starts with a test session "
+            "(week 1, day 1) and is otherwise balanced: equal work on both sides, left side "
+            "first. Plan again with your test results to get a weak-side plan."
+        )
+    else:
+        out.append(
+            "Your self-test results are even overall, so both sides get equal work, left side "
+            "first. Re-test at the end of the block."
+        )
+    for test_id, entry in asym.items():
+        t = self_test(test_id)
+        weaker = entry["weaker"]
+        diff = (
+            f"the {weaker} side is {entry['index_pct']}% lower"
+            if weaker
+            else "both sides are equal"
+        )
+        out.append(
+            f"{t.name}: left {entry['left']}, right {entry['right']} {t.unit}; {diff} "
+            f"({entry['band']})."
+        )
+    if asym:
+        out.append(BANDS_BASIS)
+    regions = _join([_REGION_WORDS[r] for r in profile.focus])
+    out.append(
+        f"Each week trains every region you chose ({regions}), in sessions of warm-up, main "
+        f"work, accessory work and mobility that fit in {profile.minutes_per_session} minutes."
+    )
+    if caution:
+        out.append(
+            f"Your back pain at rest is {profile.pain} out of 10, so the plan uses easier "
+            "versions, holds rather than fast reps, fewer sets, targets that stop at the middle "
+            "of each range, and strict stop rules. If the pain rises to 7 or more, stop and see "
+            "a GP or physiotherapist."
+        )
+    if any(
+        "Both sides together first" in it["notes"]
+        for w in weeks[:1]
+        for s in w["sessions"]
+        for it in s["items"]
+    ):
+        out.append(
+            "Where your level allows, a two-sided exercise comes first to tire the stronger "
+            "side, then the one-sided work (lifters' advice; common practice, not tested in "
+            "studies)."
+        )
+    deloads = sorted(deload_weeks(profile.weeks))
+    progression = (
+        "Targets rise from the bottom of each exercise's range toward the top over the block; "
+        "when every set reaches the top, add 2-10% load and go back to the bottom (double "
+        "progression, Ratamess et al. 2009)."
+    )
+    if deloads:
+        progression += (
+            f" Every {DELOAD_EVERY}th week is an easier deload week (week "
+            f"{_join([str(w) for w in deloads])}), a common practice."
+        )
+    out.append(progression)
+    out.append(
+        "Training one side also strengthens the other a little (cross-education: about 12% on "
+        "average, Manca et al. 2017), and direct evidence that one-sided training evens out a "
+        "difference is modest (Lynch et al. 2023; Baroni et al. 2016). Weak side first is "
+        "sensible practice, not a proven treatment; some asymmetry is normal in people without "
+        "back pain (Niemelainen et al. 2011)."
+    )
+    out.append(
+        "This is general exercise guidance, not treatment. It is not a scoliosis programme: "
+        "scoliosis-specific exercise is designed by a therapist trained in the method (Negrini "
+        "et al. 2018)."
+    )
+    return out
+
+
+_PLAN_SOURCES = (
+    "ratamess2009",
+    "manca2017",
+    "lynch2023",
+    "baroni2016",
+    "calatayud2016",
+    "schoenfeld2018",
+    "niemelainen2011",
+    "negrini2018",
+    "nhs_backpain",
+    "common_practice",
+)
+_TEST_SOURCES = ("markstrom2023", "juanrecio2022", "mcgill1999")
+_REFER_SOURCES = ("nhs_backpain", "parq2023")
+
+
+def _sources(keys: Sequence[str], weeks: Sequence[Mapping[str, Any]]) -> list[str]:
+    known = load_sources()
+    by_id = catalogue_by_id()
+    ordered: list[str] = []
+    for key in keys:
+        if key in known and key not in ordered:
+            ordered.append(key)
+    for week in weeks:
+        for session in week["sessions"]:
+            for it in session["items"]:
+                for key in by_id[it["exercise"]].sources:
+                    if key in known and key not in ordered:
+                        ordered.append(key)
+    return ordered
+
+
+def _retest(
+    profile: Profile, weak: str | None, in_final: bool, final_items: Sequence[Mapping[str, Any]]
+) -> str:
+    names = [
+        lower_first(self_test(it["self_test"]).name) for it in final_items if "self_test" in it
+    ]
+    if not names:
+        names = [lower_first(t.name) for t in TESTS if t.id in {r.test for r in profile.tests}]
+    which = f" ({_join(names)})" if names else ""
+    first = f"{weak} side first" if weak else "left side first"
+    when = (
+        f"In the last session (week {profile.weeks}, day {profile.days_per_week})"
+        if in_final
+        else "On a fresh day after the last session"
+    )
+    return (
+        f"{when}, repeat your self-tests{which} when fresh, {first}, and write down both "
+        "sides. Compare them with your earlier results: under 10% apart counts as normal "
+        "variation; otherwise plan the next block with the new results."
+    )
+
+
+def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
+    """Plan a block of training for a profile (a Profile or a JSON-like mapping).
+
+    Raises ProfileError when the profile is invalid. Deterministic: no clock, no randomness.
+    """
+    p = parse_profile(profile)
+    triples = p.test_triples()
+    asym = asymmetry(triples)
+    if p.weak_side in ("left", "right"):
+        weak: str | None = p.weak_side
+        source: str | None = "stated"
+    else:
+        weak = derive_weak_side(triples)
+        source = "tests" if weak else None
+    base: dict[str, Any] = {
+        "version": PLAN_VERSION,
+        "planner_version": _planner_version(),
+    }
+    referral = screen(p.red_flags, p.pain)
+    if referral is not None:
+        return {
+            **base,
+            "status": "refer",
+            "profile": p.to_dict(),
+            "urgency": referral.urgency,
+            "see": referral.see,
+            "reasons": list(referral.reasons),
+            "weak_side": weak,
+            "weak_side_source": source,
+            "asymmetry": asym,
+            "stop_rules": [],
+            "sources": [k for k in _REFER_SOURCES if k in load_sources()],
+            "weeks": [],
+        }
+    builder = _Builder(p, weak)
+    attempts = ((False, True), (True, True), (True, False), (False, False))
+    weeks: list[dict[str, Any]] = []
+    final_tests = True
+    for late_bonus, final_tests in attempts:
+        weeks = builder.weeks(late_bonus=late_bonus, final_tests=final_tests)
+        if _rules_hold(weeks, weak, p.weeks):
+            break
+    final_items = weeks[-1]["sessions"][-1]["items"]
+    in_final = any("self_test" in it for it in final_items)
+    keys = list(_PLAN_SOURCES) + (list(_TEST_SOURCES) if asym or in_final else [])
+    return {
+        **base,
+        "status": "ok",
+        "profile": p.to_dict(),
+        "weak_side": weak,
+        "weak_side_source": source,
+        "caution": builder.ctx.caution,
+        "asymmetry": asym,
+        "summary": _summary(
+            p, weak, source, asym, weeks, builder.ctx.caution, bool(builder.start_tests)
+        ),
+        "stop_rules": stop_rules(p.pain),
+        "retest": _retest(p, weak, in_final, final_items),
+        "sources": _sources(keys, weeks),
+        "weeks": weeks,
+    }
+
+
+__all__ = ["plan"]

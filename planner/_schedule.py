@@ -1,0 +1,388 @@
+"""Doses, time estimates and fitting a session into its time budget; items as plan JSON.
+
+Time estimate of an item, in seconds: for every set of every side, the work (reps x
+seconds_per_rep, or the hold's seconds) plus the set-up time; plus the rest between
+consecutive sets. A session's `estimated_minutes` is the sum, rounded up to whole minutes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ._catalogue import Exercise
+from ._progress import WeekInfo, target
+from ._select import Context, Pick
+from ._vocab import level_rank, lower_first
+
+_ORDER = ("warmup", "main", "accessory", "mobility")
+TEST_REST = 120
+_COUNT = {1: "one", 2: "two", 3: "three"}
+_SIDE_AMBIGUOUS = frozenset({"carry", "anti_lateral_flexion", "lateral_flexion"})
+_LOADABLE = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
+
+
+@dataclass(slots=True)
+class Slot:
+    """A chosen exercise with its dose rules; the same slot is used in every week."""
+
+    pick: Pick
+    sets: int  # sets of the strong side (or of a two-sided item) in a training week
+    weak_extra: int  # extra sets for the weak side (one-sided items, weak side known)
+    rest: int
+    rest_floor: int
+    progresses: bool
+    capped: bool = False  # time squeeze: keep week-1 targets all block
+    late_bonus: bool = False  # one more weak-side set in the last training week
+
+    @property
+    def ex(self) -> Exercise:
+        return self.pick.ex
+
+
+def make_slot(pick: Pick, ctx: Context) -> Slot:
+    ex = pick.ex
+    intermediate = level_rank(ctx.experience) >= 1
+    block = pick.block
+    if pick.role == "test":
+        return Slot(pick, 1, 0, TEST_REST, 90, progresses=False)
+    if pick.role == "prefatigue":
+        return Slot(pick, 2, 0, 60, 45, progresses=True)
+    if block == "main":
+        sets = (3 if intermediate else 2) - (1 if ctx.caution else 0)
+        if ex.measure == "seconds":
+            rest, floor = 45, 30
+        elif intermediate:
+            rest, floor = 90, 45
+        else:
+            rest, floor = 60, 45
+        progresses = True
+    elif block == "accessory":
+        sets = 1 if ctx.caution else 2
+        rest, floor, progresses = 45, 30, True
+    elif block == "warmup":
+        sets, rest, floor, progresses = 1, 20, 15, False
+    else:
+        sets, rest, floor, progresses = 1, 15, 10, False
+    weak_extra = (
+        1 if ex.unilateral and ctx.weak is not None and block in ("main", "accessory") else 0
+    )
+    return Slot(pick, sets, weak_extra, rest, floor, progresses)
+
+
+def other(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    weak_sets: int  # first side performed
+    strong_sets: int  # second side (or the sets of a two-sided item)
+    value: int  # reps or seconds per set
+
+
+def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
+    ex = slot.ex
+    low, high = ex.dose
+    if slot.pick.role == "test":
+        return Dose(1, 1, high)
+    if slot.progresses and not slot.capped:
+        value = target(low, high, info, measure=ex.measure, caution=ctx.caution)
+    else:
+        value = low
+    sets = max(1, slot.sets - 1) if info.deload else slot.sets
+    weak = sets + slot.weak_extra
+    if slot.late_bonus and not info.deload and info.step == info.steps - 1:
+        weak += 1
+    return Dose(weak, sets, value)
+
+
+def seconds_for(slot: Slot, d: Dose) -> int:
+    """Work plus set-up for every set of every side, plus the rests.
+
+    One-sided items alternate sides (weak side, other side, rest; the weak side's extra sets
+    come last), so the rests fall between rounds: one fewer than the weak side's sets. A
+    self-test has one rest, between its two sides.
+    """
+    ex = slot.ex
+    per_set = d.value * ex.seconds_per_rep if ex.measure == "reps" else float(d.value)
+    total_sets = d.weak_sets + d.strong_sets if ex.unilateral else d.strong_sets
+    work = total_sets * (per_set + ex.setup_seconds)
+    if slot.pick.role == "test":
+        rests = 1
+    elif ex.unilateral:
+        rests = max(d.weak_sets, d.strong_sets) - 1
+    else:
+        rests = total_sets - 1
+    return math.ceil(work + rests * slot.rest)
+
+
+def session_seconds(slots: Sequence[Slot], info: WeekInfo, ctx: Context) -> int:
+    return sum(seconds_for(s, dose(s, info, ctx)) for s in slots)
+
+
+def minutes(seconds: int) -> int:
+    return math.ceil(seconds / 60)
+
+
+def covers(slots: Sequence[Slot], required: Sequence[str]) -> bool:
+    trained = {r for s in slots for r in s.ex.focus}
+    return set(required) <= trained
+
+
+def fit(
+    slots: list[Slot],
+    budget_minutes: int,
+    required: Sequence[str],
+    infos: Sequence[WeekInfo],
+    ctx: Context,
+    *,
+    keep_one_test: bool,
+) -> list[Slot]:
+    """Shrink a session until every week's version fits the time budget.
+
+    Order: drop mobility, accessory and extra warm-up items (keeping the day's regions
+    covered); take sets down to 2; drop the pre-fatigue item and extra main items; take sets
+    down to 1; shorter rests; then the remaining warm-ups, extra self-tests, region coverage;
+    last, hold targets at week 1. At least one main item always stays.
+    """
+    slots = list(slots)
+
+    def longest() -> int:
+        return max(minutes(session_seconds(slots, info, ctx)) for info in infos)
+
+    def n_main(seq: Sequence[Slot]) -> int:
+        return sum(1 for s in seq if s.pick.block == "main")
+
+    def droppable(i: int, *, keep_coverage: bool) -> bool:
+        s = slots[i]
+        rest = slots[:i] + slots[i + 1 :]
+        if s.pick.protected or n_main(rest) < 1:
+            return False
+        if s.pick.role == "test" and keep_one_test and not any(x.pick.role == "test" for x in rest):
+            return False
+        return not (keep_coverage and not covers(rest, required))
+
+    def drop_where(pred: Callable[[Slot], bool], *, keep_coverage: bool) -> bool:
+        for i in range(len(slots) - 1, -1, -1):
+            if pred(slots[i]) and droppable(i, keep_coverage=keep_coverage):
+                del slots[i]
+                return True
+        return False
+
+    def first_index(pred: Callable[[Slot], bool]) -> int | None:
+        return next((i for i, s in enumerate(slots) if pred(s)), None)
+
+    def not_first_warmup(s: Slot) -> bool:
+        i = first_index(lambda x: x.pick.block == "warmup" and x.pick.role != "test")
+        return (
+            s.pick.block == "warmup"
+            and s.pick.role != "test"
+            and i is not None
+            and slots[i] is not s
+        )
+
+    def not_first_main(s: Slot) -> bool:
+        i = first_index(lambda x: x.pick.block == "main" and x.pick.role != "prefatigue")
+        return s.pick.block == "main" and i is not None and slots[i] is not s
+
+    def fewer_sets(floor: int) -> bool:
+        candidates = [s for s in slots if s.sets > floor]
+        if not candidates:
+            return False
+        worst = max(candidates, key=lambda s: seconds_for(s, dose(s, infos[-1], ctx)))
+        worst.sets -= 1
+        return True
+
+    def shorter_rests() -> bool:
+        changed = False
+        for s in slots:
+            if s.rest > s.rest_floor:
+                s.rest = s.rest_floor
+                changed = True
+        return changed
+
+    def cap_targets() -> bool:
+        for s in sorted(slots, key=lambda s: -seconds_for(s, dose(s, infos[-1], ctx))):
+            if s.progresses and not s.capped:
+                s.capped = True
+                return True
+        return False
+
+    steps: list[Callable[[], bool]] = [
+        lambda: drop_where(lambda s: s.pick.block == "mobility", keep_coverage=True),
+        lambda: drop_where(lambda s: s.pick.block == "accessory", keep_coverage=True),
+        lambda: drop_where(not_first_warmup, keep_coverage=True),
+        lambda: fewer_sets(2),
+        lambda: drop_where(lambda s: s.pick.role == "prefatigue", keep_coverage=True),
+        lambda: drop_where(not_first_main, keep_coverage=True),
+        lambda: fewer_sets(1),
+        shorter_rests,
+        lambda: drop_where(
+            lambda s: s.pick.block == "warmup" and s.pick.role != "test", keep_coverage=True
+        ),
+        lambda: drop_where(lambda s: s.pick.role == "test", keep_coverage=True),
+        lambda: drop_where(lambda s: s.pick.block != "main", keep_coverage=False),
+        lambda: drop_where(not_first_main, keep_coverage=False),
+        cap_targets,
+        lambda: drop_where(lambda s: True, keep_coverage=False),
+    ]
+    while longest() > budget_minutes:
+        if not any(step() for step in steps):
+            break
+    return slots
+
+
+# --- plan JSON ---------------------------------------------------------------------------
+
+
+def _unit(ex: Exercise) -> str:
+    return "reps" if ex.measure == "reps" else "seconds"
+
+
+def _make_harder(ex: Exercise, ctx: Context) -> str:
+    low, high = ex.dose
+    harder = ctx.by_id.get(ex.harder) if ex.harder else None
+    can_harder = harder is not None and harder in ctx.pool
+    if ex.measure == "seconds":
+        step = (
+            f"move to the {lower_first(harder.name)}"
+            if harder and can_harder
+            else "add a light load"
+        )
+        return f"When every hold reaches {high} seconds, {step} and start again at {low} seconds."
+    if set(ex.equipment) & _LOADABLE:
+        return (
+            f"When every set reaches {high} reps with good form, add 2-10% load and go back to "
+            f"{low} reps (double progression, Ratamess et al. 2009)."
+        )
+    if harder and can_harder:
+        return (
+            f"When every set reaches {high} reps with good form, move to the "
+            f"{lower_first(harder.name)} and go back to {low} reps."
+        )
+    if "band" in ex.equipment:
+        return (
+            f"When every set reaches {high} reps with good form, use a stronger band and go "
+            f"back to {low} reps."
+        )
+    return (
+        f"When every set reaches {high} reps with good form, slow the lowering to 3-4 seconds "
+        f"and go back to {low} reps."
+    )
+
+
+def notes(slot: Slot, ctx: Context, *, final: bool, focus_cue: bool = False) -> str:
+    pick = slot.pick
+    ex = pick.ex
+    weak = ctx.weak
+    parts: list[str] = []
+    if pick.role == "test" and pick.test is not None:
+        first = f"{weak.capitalize()} side first" if weak else "Left side first"
+        parts.append(
+            f"Self-test ({pick.test.name}). {first}, then the other side, with about two "
+            "minutes' rest between. Go to your limit with good form: the number shown is only "
+            "the planning estimate. Write down both sides' results"
+            + (" and compare them with your first results." if final else ".")
+        )
+        parts.append(pick.test.how_to)
+        return " ".join(parts)
+    if pick.role == "prefatigue" and weak:
+        parts.append(
+            f"Both sides together first, to tire the stronger ({other(weak)}) side before the "
+            "one-sided work that follows. This is lifters' advice, not tested in studies "
+            "(common practice)."
+        )
+    stretch = pick.block == "mobility" or ex.pattern in ("stretch", "mobility")
+    if ex.unilateral and not stretch:
+        if weak:
+            unit = _unit(ex)
+            extra = slot.weak_extra
+            parts.append(
+                f"{weak.capitalize()} side first, then the {other(weak)}; rest after each pair. "
+                f"Match the {unit} your {weak} side managed; never more on the {other(weak)}."
+                + (
+                    f" The {weak} side gets {_COUNT.get(extra, str(extra))} extra "
+                    f"set{'s' if extra > 1 else ''}, done last."
+                    if extra
+                    else ""
+                )
+            )
+            if ex.pattern in _SIDE_AMBIGUOUS or "suitcase" in ex.id:
+                parts.append(f"Which side is which here: {ex.weak_side_first}")
+            if focus_cue:
+                parts.append(
+                    f"Focus on feeling the {weak} side's muscles do the work, at light to "
+                    "moderate loads (Calatayud et al. 2016)."
+                )
+        else:
+            parts.append(
+                "Left side first, then the right, with the same sets and reps on both sides "
+                "until you know your weaker side."
+            )
+    elif ex.unilateral:
+        parts.append(
+            ("Weak side first; " if weak else "Left side first; ")
+            + "the same time on both sides. Gentle: a stretch, never pain."
+        )
+    elif weak and pick.role != "prefatigue":
+        parts.append(f"To bias your {weak} side: {ex.weak_side_first}")
+    if pick.replaced is not None:
+        replaced = ctx.by_id[pick.replaced].name
+        parts.append(
+            f"The easier version of the {lower_first(replaced)}, because of your back pain today."
+        )
+    if pick.role == "prefatigue":
+        parts.append(
+            "Keep it moderate, two or three reps short of your limit: it is there to tire the "
+            "stronger side, not to exhaust you."
+        )
+    elif slot.progresses and not slot.capped and pick.block in ("main", "accessory"):
+        parts.append(_make_harder(ex, ctx))
+    if ctx.caution:
+        parts.append("Stop this exercise if it makes your back pain worse.")
+    return " ".join(parts)
+
+
+def item(
+    slot: Slot, info: WeekInfo, ctx: Context, *, final: bool, focus_cue: bool = False
+) -> dict[str, Any]:
+    ex = slot.ex
+    d = dose(slot, info, ctx)
+    unit = _unit(ex)
+    out: dict[str, Any] = {
+        "exercise": ex.id,
+        "name": ex.name,
+        "page": ex.page,
+        "block": slot.pick.block,
+        "unilateral": ex.unilateral,
+        "rest_seconds": slot.rest,
+        "tempo": ex.tempo,
+        "notes": notes(slot, ctx, final=final, focus_cue=focus_cue),
+    }
+    if slot.pick.test is not None:
+        out["self_test"] = slot.pick.test.id
+    if ex.unilateral:
+        first = ctx.weak or "left"
+        out["sides"] = [
+            {"side": first, "sets": d.weak_sets, unit: d.value},
+            {"side": other(first), "sets": d.strong_sets, unit: d.value},
+        ]
+    else:
+        out["sets"] = d.strong_sets
+        out[unit] = d.value
+    out["estimated_seconds"] = seconds_for(slot, d)
+    return out
+
+
+def order_slots(slots: Sequence[Slot]) -> list[Slot]:
+    """Warm-up, main, accessory, mobility; self-tests first; stable otherwise."""
+    return sorted(
+        slots,
+        key=lambda s: (
+            _ORDER.index(s.pick.block),
+            0 if s.pick.role == "test" else 1,
+        ),
+    )

@@ -1,0 +1,283 @@
+"""Pick exercises: the eligible pool, each day's regions, and each day's items by block.
+
+Choices are greedy over a score, with ties broken by a rotation of the catalogue order that
+depends on the day: deterministic, and different days get different exercises.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ._assess import TESTS, SelfTest
+from ._catalogue import Exercise
+from ._vocab import level_rank
+
+Role = str  # "normal" | "prefatigue" | "test" | "balance"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    focus: tuple[str, ...]
+    equipment: frozenset[str]
+    experience: str
+    weak: str | None  # "left" | "right" | None
+    caution: bool
+    minutes: int
+    pool: tuple[Exercise, ...]
+    by_id: Mapping[str, Exercise]
+
+
+@dataclass(slots=True)
+class Pick:
+    """One exercise chosen for a session, before doses."""
+
+    ex: Exercise
+    block: str
+    role: Role = "normal"
+    test: SelfTest | None = None
+    replaced: str | None = None  # id of the harder exercise swapped out for pain
+    protected: bool = False
+    covers: frozenset[str] = field(default_factory=frozenset)
+
+
+def allowed(ex: Exercise, equipment: frozenset[str], experience: str) -> bool:
+    """Contract rule 4: all equipment available, level not above experience."""
+    return set(ex.equipment) <= equipment and level_rank(ex.level) <= level_rank(experience)
+
+
+def eligible(
+    catalogue: Sequence[Exercise], equipment: frozenset[str], experience: str, *, caution: bool
+) -> tuple[Exercise, ...]:
+    """Exercises the person can do; with pain, no ballistic lifts."""
+    return tuple(
+        ex
+        for ex in catalogue
+        if allowed(ex, equipment, experience) and not (caution and ex.pattern == "ballistic")
+    )
+
+
+def day_regions(focus: Sequence[str], days: int) -> list[tuple[str, ...]]:
+    """The regions each day must train, so every focus region is trained each week."""
+    out: list[list[str]] = [[] for _ in range(days)]
+    if days >= len(focus):
+        for d in range(days):
+            out[d].append(focus[d % len(focus)])
+    else:
+        for i, region in enumerate(focus):
+            out[i % days].append(region)
+    return [tuple(r) for r in out]
+
+
+def _rotation(pool: Sequence[Exercise], day: int) -> dict[str, int]:
+    n = max(1, len(pool))
+    shift = (day * 5) % n
+    return {ex.id: (i - shift) % n for i, ex in enumerate(pool)}
+
+
+@dataclass(slots=True)
+class _Week:
+    used: Counter[str] = field(default_factory=Counter)
+    patterns: Counter[str] = field(default_factory=Counter)
+
+
+def _best(
+    candidates: Iterable[Exercise],
+    score: Mapping[str, float],
+    rotation: Mapping[str, int],
+) -> Exercise | None:
+    ranked = sorted(candidates, key=lambda ex: (-score[ex.id], rotation[ex.id]))
+    return ranked[0] if ranked else None
+
+
+def _main_score(
+    ex: Exercise,
+    ctx: Context,
+    uncovered: set[str],
+    day_focus: Sequence[str],
+    session: Sequence[Pick],
+    week: _Week,
+) -> float:
+    s = 100.0 * len(uncovered & set(ex.focus))
+    s += 10.0 * len(set(ex.focus) & set(ctx.focus))
+    s += 6.0 * len(set(ex.focus) & set(day_focus))
+    if ex.unilateral:
+        s += 30.0
+    s += 3.0 * level_rank(ex.level)
+    s += 4.0 * len(ex.equipment)
+    s -= 40.0 * week.used[ex.id]
+    s -= 8.0 * week.patterns[ex.pattern]
+    if any(p.ex.pattern == ex.pattern for p in session):
+        s -= 25.0
+    if ctx.caution:
+        s += 20.0 if ex.measure == "seconds" else 0.0
+        s -= 10.0 * level_rank(ex.level)
+    if ctx.minutes <= 20:
+        # Short sessions: prefer quick exercises that cover more regions.
+        s += 8.0 * len(ex.focus) - (ex.setup_seconds + ex.dose[0] * ex.seconds_per_rep) / 10
+    return s
+
+
+def caution_swap(ex: Exercise, ctx: Context) -> tuple[Exercise, str | None]:
+    """With pain 4-6: the exercise's easier variant when the person can do it."""
+    if not ctx.caution or ex.easier is None:
+        return ex, None
+    easier = ctx.by_id.get(ex.easier)
+    pool_ids = {e.id for e in ctx.pool}
+    if easier is None or easier.id not in pool_ids:
+        return ex, None
+    return easier, ex.id
+
+
+def _prefatigue_partner(ex: Exercise, ctx: Context, taken: set[str]) -> Exercise | None:
+    """The two-sided version of a one-sided main exercise (its `easier` link), done first to
+    tire the stronger side; only with a known weak side, from intermediate level, without pain.
+    """
+    if ctx.weak is None or ctx.caution or level_rank(ctx.experience) < 1 or not ex.unilateral:
+        return None
+    partner = ctx.by_id.get(ex.easier) if ex.easier else None
+    if (
+        partner is None
+        or partner.unilateral
+        or partner.id in taken
+        or partner not in ctx.pool
+        or "main" not in partner.blocks
+        or partner.pattern != ex.pattern
+    ):
+        return None
+    return partner
+
+
+MAX_TESTS = 3
+
+
+def self_test_picks(ctx: Context, wanted: Sequence[str] = ()) -> list[Pick]:
+    """Self-test items the person can do: the tests in `wanted` that are possible; else up to
+    MAX_TESTS whose exercise trains a focus region (else any possible ones)."""
+    pool_ids = {e.id for e in ctx.pool}
+    possible = [t for t in TESTS if t.exercise in pool_ids]
+    tests = [t for t in possible if t.id in wanted]
+    if not tests:
+        relevant = [t for t in possible if set(ctx.by_id[t.exercise].focus) & set(ctx.focus)]
+        tests = (relevant or possible)[:MAX_TESTS]
+    return [
+        Pick(ctx.by_id[t.exercise], "warmup", role="test", test=t, protected=False) for t in tests
+    ]
+
+
+def choose_day(
+    ctx: Context,
+    day: int,
+    required: Sequence[str],
+    week: _Week,
+    *,
+    n_warmup: int,
+    n_main: int,
+    n_accessory: int,
+    n_mobility: int,
+) -> list[Pick]:
+    """The day's items in session order: warm-up, main, accessory, mobility."""
+    rotation = _rotation(ctx.pool, day)
+    day_focus = list(required) + [r for r in ctx.focus if r not in required]
+    mains: list[Pick] = []
+    taken: set[str] = set()
+    uncovered = set(required)
+    main_pool = [e for e in ctx.pool if "main" in e.blocks and set(e.focus) & set(ctx.focus)]
+
+    while len(mains) < n_main or uncovered:
+        options = [e for e in main_pool if e.id not in taken]
+        if uncovered:
+            covering = [e for e in options if set(e.focus) & uncovered]
+            if covering:
+                options = covering
+        scores = {e.id: _main_score(e, ctx, uncovered, day_focus, mains, week) for e in options}
+        best = _best(options, scores, rotation)
+        if best is None:
+            break
+        chosen, replaced = caution_swap(best, ctx)
+        if chosen.id in taken:
+            chosen, replaced = best, None
+        covers = frozenset(set(chosen.focus) & uncovered)
+        uncovered -= set(chosen.focus)
+        taken.update({chosen.id, best.id})
+        mains.append(Pick(chosen, "main", replaced=replaced, covers=covers))
+        week.used[chosen.id] += 1
+        week.patterns[chosen.pattern] += 1
+        if not uncovered and len(mains) >= n_main:
+            break
+
+    # Two-sided pre-fatigue before the first one-sided main exercise (forum advice).
+    for i, pick in enumerate(mains):
+        partner = _prefatigue_partner(pick.ex, ctx, taken)
+        if partner is not None:
+            mains.insert(i, Pick(partner, "main", role="prefatigue"))
+            taken.add(partner.id)
+            break
+
+    earlier: list[Pick] = []
+
+    def fill(block: str, count: int, prefer_regions: Sequence[str]) -> list[Pick]:
+        picks: list[Pick] = []
+        for _ in range(count):
+            options = [
+                e
+                for e in ctx.pool
+                if block in e.blocks
+                and e.id not in taken
+                and (set(e.focus) & set(ctx.focus) or block == "mobility")
+            ]
+            scores: dict[str, float] = {}
+            for e in options:
+                s = 10.0 * len(set(e.focus) & set(prefer_regions))
+                s += 4.0 * len(set(e.focus) & set(ctx.focus))
+                s -= 12.0 * week.used[e.id]
+                if any(p.ex.pattern == e.pattern for p in picks + mains + earlier):
+                    s -= 25.0
+                if block == "accessory" and e.unilateral:
+                    s += 12.0
+                if block == "warmup":
+                    s -= 3.0 * level_rank(e.level) + e.setup_seconds / 10
+                if ctx.caution and e.measure == "seconds":
+                    s += 8.0
+                scores[e.id] = s
+            best = _best(options, scores, rotation)
+            if best is None:
+                break
+            chosen, replaced = caution_swap(best, ctx)
+            if chosen.id in taken:
+                chosen, replaced = best, None
+            taken.update({chosen.id, best.id})
+            week.used[chosen.id] += 1
+            picks.append(Pick(chosen, block, replaced=replaced))
+        earlier.extend(picks)
+        return picks
+
+    main_regions = {r for p in mains for r in p.ex.focus}
+    other_regions = [r for r in ctx.focus if r not in main_regions] + list(required)
+    warmups = fill("warmup", n_warmup, day_focus)
+    accessories = fill("accessory", n_accessory, other_regions)
+    mobility = fill("mobility", n_mobility, day_focus)
+    items = warmups + mains + accessories + mobility
+
+    # Rule 3 needs one-sided work: if none was chosen, add one the person can do.
+    if ctx.weak is not None and not any(p.ex.unilateral for p in items):
+        options = [
+            e
+            for e in ctx.pool
+            if e.unilateral
+            and e.id not in taken
+            and ("accessory" in e.blocks or "main" in e.blocks or "warmup" in e.blocks)
+        ]
+        scores = {e.id: 10.0 * len(set(e.focus) & set(ctx.focus)) for e in options}
+        best = _best(options, scores, rotation)
+        if best is not None:
+            block = next(b for b in ("accessory", "main", "warmup") if b in best.blocks)
+            order = ("warmup", "main", "accessory", "mobility")
+            at = sum(1 for p in items if order.index(p.block) <= order.index(block))
+            items.insert(at, Pick(best, block, role="balance", protected=True))
+    return items
+
+
+def new_week() -> _Week:
+    return _Week()
