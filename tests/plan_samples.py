@@ -372,3 +372,33 @@ def all_samples() -> dict[str, dict[str, Any]]:
         "caution_weak_right": caution_weak_right(),
         "referral": referral(),
     }
+
+
+# Profiles for end-to-end tests that render what `planner.plan` really returns.
+REAL_PROFILES: dict[str, dict[str, Any]] = {
+    "weak_left_tests": {
+        "weak_side": "left",
+        "days_per_week": 3,
+        "weeks": 4,
+        "tests": {"side_bridge_s": {"left": 40, "right": 60}},
+    },
+    "weak_unknown": {"days_per_week": 2, "weeks": 2, "start_date": "2026-12-02"},
+    "caution_right_7_days": {
+        "weak_side": "right",
+        "pain": 5,
+        "days_per_week": 7,
+        "weeks": 1,
+        "focus": ["side_trunk", "hips"],
+    },
+    "one_day_equipment": {
+        "weak_side": "right",
+        "days_per_week": 1,
+        "weeks": 8,
+        "minutes_per_session": 60,
+        "experience": "advanced",
+        "equipment": ["dumbbell", "bench", "cable", "band"],
+        "focus": ["lower_back", "side_trunk", "upper_back", "hips"],
+    },
+    "referral": {"red_flags": ["saddle_numbness"]},
+    "pain_referral": {"pain": 8, "tests": {"suitcase_hold_s": {"left": 30, "right": 20}}},
+}

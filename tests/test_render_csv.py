@@ -9,6 +9,7 @@ from typing import Any
 import plan_samples
 import pytest
 
+import planner
 from planner._render import render
 from planner._render_csv import COLUMNS
 
@@ -87,3 +88,21 @@ def test_commas_quotes_and_newlines_in_notes_round_trip() -> None:
 def test_referral_is_the_header_row_only() -> None:
     out = render(plan_samples.referral(), "csv")
     assert out == ",".join(COLUMNS) + "\r\n"
+
+
+@pytest.mark.parametrize("name", sorted(plan_samples.REAL_PROFILES))
+def test_real_plans_give_one_row_per_side_weak_side_first(name: str) -> None:
+    plan = planner.plan(plan_samples.REAL_PROFILES[name])
+    rows = _rows(plan)
+    assert len(rows) == _expected_row_count(plan)
+    if plan["status"] == "refer":
+        assert rows == []
+        return
+    weak = plan["weak_side"]
+    seen: set[tuple[str, str, str]] = set()
+    for row in rows:
+        key = (row["week"], row["day"], row["order"])
+        assert row["side"] in ("left", "right", "both")
+        if row["side"] != "both" and weak is not None and key not in seen:
+            assert row["side"] == weak
+        seen.add(key)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import planner
 from planner._render import render
 from planner._render_ics import DAY_PATTERNS, escape_text, fold, start_date
 
@@ -221,3 +222,24 @@ def test_any_title_survives_escaping_and_folding(title: str) -> None:
     description = str(_events(out)[0]["DESCRIPTION"])
     if title:
         assert description.startswith(title + "\n")
+
+
+@pytest.mark.parametrize("name", sorted(plan_samples.REAL_PROFILES))
+def test_real_plans_give_one_event_per_session_on_the_pattern(name: str) -> None:
+    plan = planner.plan(plan_samples.REAL_PROFILES[name])
+    out = render(plan, "ics", today=SUNDAY)
+    assert all(len(line.encode("utf-8")) <= 75 for line in out.split("\r\n"))
+    events = _events(out)
+    if plan["status"] == "refer":
+        assert events == []
+        return
+    days = plan["profile"]["days_per_week"]
+    assert len(events) == len(plan["weeks"]) * days
+    assert len({str(event["UID"]) for event in events}) == len(events)
+    first = start_date(plan, SUNDAY)
+    expected = [
+        first + datetime.timedelta(days=7 * week + offset)
+        for week in range(len(plan["weeks"]))
+        for offset in DAY_PATTERNS[days]
+    ]
+    assert [event.decoded("DTSTART") for event in events] == expected

@@ -8,6 +8,7 @@ import json
 import plan_samples
 import pytest
 
+import planner
 from planner._render import FORMATS, render
 
 
@@ -59,3 +60,21 @@ def test_rendering_does_not_change_the_plan(fmt: str) -> None:
     before = json.dumps(plan, sort_keys=True)
     render(plan, fmt, today=datetime.date(2026, 11, 22))
     assert json.dumps(plan, sort_keys=True) == before
+
+
+@pytest.mark.parametrize("name", sorted(plan_samples.REAL_PROFILES))
+def test_real_plans_render_as_their_exact_json(name: str) -> None:
+    plan = planner.plan(plan_samples.REAL_PROFILES[name])
+    out = render(plan, "json")
+    assert out == json.dumps(plan, indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(out) == plan
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", sorted(plan_samples.REAL_PROFILES))
+def test_real_plans_render_identically_twice(name: str, fmt: str) -> None:
+    profile = plan_samples.REAL_PROFILES[name]
+    today = datetime.date(2026, 11, 22)
+    first = render(planner.plan(profile), fmt, today=today)
+    assert first == render(planner.plan(profile), fmt, today=today)
+    assert planner.render(planner.plan(profile), fmt, today=today) == first

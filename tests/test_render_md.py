@@ -8,9 +8,11 @@ from typing import Any
 
 import markdown
 import plan_samples
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import planner
 from planner._render import render
 from planner._render_md import md_paragraph, md_text
 
@@ -161,3 +163,18 @@ def test_any_notes_text_keeps_six_cells_per_row(notes: str) -> None:
     plan = plan_samples.ok_weak_left()
     plan["weeks"][0]["sessions"][0]["items"][1]["notes"] = notes
     assert all(len(row) == 6 for row in _table_rows(render(plan, "md")))
+
+
+@pytest.mark.parametrize("name", sorted(plan_samples.REAL_PROFILES))
+def test_real_plans_link_every_item_and_keep_tables_whole(name: str) -> None:
+    plan = planner.plan(plan_samples.REAL_PROFILES[name])
+    out = render(plan, "md", base_url="https://even.example")
+    assert all(len(row) == 6 for row in _table_rows(out))
+    items = [item for week in plan["weeks"] for s in week["sessions"] for item in s["items"]]
+    for item in items:
+        assert f"](https://even.example/exercises/{item['exercise']}/)" in out
+    if plan["status"] == "refer":
+        assert "## Week" not in out
+        assert "**How soon:**" in out
+    elif plan["weak_side"] is not None and any(item["unilateral"] for item in items):
+        assert f"**{plan['weak_side'].capitalize()} (weak)**" in out

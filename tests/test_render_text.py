@@ -5,6 +5,7 @@ from __future__ import annotations
 import plan_samples
 import pytest
 
+import planner
 from planner._render import render
 
 TEXT_SAMPLES = sorted(plan_samples.all_samples())
@@ -72,3 +73,16 @@ def test_referral_has_urgency_who_and_reasons_but_no_routine() -> None:
     assert "cauda" in out
     assert "Week 1" not in out
     assert "Session" not in out
+
+
+@pytest.mark.parametrize("name", sorted(plan_samples.REAL_PROFILES))
+def test_real_plans_fit_100_columns_and_name_every_exercise(name: str) -> None:
+    plan = planner.plan(plan_samples.REAL_PROFILES[name])
+    out = render(plan, "text")
+    assert max(len(line) for line in out.splitlines()) <= 100
+    flat = " ".join(out.split())
+    for week in plan["weeks"]:
+        for session in week["sessions"]:
+            for item in session["items"]:
+                assert f"How to: /exercises/{item['exercise']}/" in out
+                assert item["name"] in flat
