@@ -84,6 +84,9 @@ def precompile(runtime: Path, wheels: Path, cache: Path) -> Path:
     (work / "out" / "SHA256SUMS").write_text(sums, encoding="utf-8")
     (work / "out").rename(out)
     shutil.rmtree(work)
+    for stale in cache.iterdir():
+        if stale != out:
+            shutil.rmtree(stale)
     return out
 
 

@@ -4,6 +4,15 @@
 //   <the wheel's name>  the planner wheel with .pyc added
 //   kept-modules.json   which top-level standard-library modules were kept
 // Usage: node scripts/precompile_runtime.mjs RUNTIME_DIR WHEEL PROFILES_JSON OUT_DIR
+// Errors are printed as their message only (Node would print a minified source line).
+process.on("uncaughtException", (error) => {
+  process.stderr.write(`${error?.message ?? error}\n`);
+  process.exit(1);
+});
+process.on("unhandledRejection", (error) => {
+  process.stderr.write(`${error?.message ?? error}\n`);
+  process.exit(1);
+});
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -2,6 +2,15 @@
 // worker loads it (runtime.json: the standard library it names, the trimmed lock, the wheel).
 // Usage: node tests/pyodide/run.mjs <site>/pyodide < code.py
 // The code's last expression must be a str; it is written to stdout as is.
+// Errors are printed as their message only (Node would print a minified source line).
+process.on("uncaughtException", (error) => {
+  process.stderr.write(`${error?.message ?? error}\n`);
+  process.exit(1);
+});
+process.on("unhandledRejection", (error) => {
+  process.stderr.write(`${error?.message ?? error}\n`);
+  process.exit(1);
+});
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
