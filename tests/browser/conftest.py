@@ -59,11 +59,12 @@ def browser() -> Iterator[object]:
 
 
 class Recorder:
-    """Every request URL and uncaught page error seen by a browser context."""
+    """Every request URL, uncaught page error and CSP violation seen by a browser context."""
 
     def __init__(self) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.csp: list[str] = []
 
     def foreign(self) -> list[str]:
         return [
@@ -77,6 +78,12 @@ class Recorder:
 def watch(context, recorder: Recorder) -> None:  # type: ignore[no-untyped-def]
     context.on("request", lambda r: recorder.requests.append(r.url))
     context.on("weberror", lambda e: recorder.errors.append(str(e.error)))
+
+    def on_console(message) -> None:  # type: ignore[no-untyped-def]
+        if "Content Security Policy" in message.text:
+            recorder.csp.append(message.text)
+
+    context.on("console", on_console)
 
 
 @pytest.fixture
@@ -92,6 +99,7 @@ def context(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no
     ctx.close()
     assert recorder.foreign() == [], "requests left 127.0.0.1"
     assert recorder.errors == [], "uncaught page errors"
+    assert recorder.csp == [], "Content-Security-Policy violations"
 
 
 @pytest.fixture

@@ -78,3 +78,22 @@ def test_request_recorder_catches_a_request_to_another_origin(browser, site) -> 
     page.wait_for_timeout(500)
     ctx.close()
     assert recorder.foreign() == ["http://example.invalid/x"]
+
+
+def test_every_page_carries_a_policy_that_blocks_other_origins(browser, site) -> None:
+    """The CSP meta tag is there, and it really blocks: a planted foreign script is refused."""
+    recorder = Recorder()
+    ctx = browser.new_context()
+    watch(ctx, recorder)
+    page = ctx.new_page()
+    page.goto(site.url)
+    policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
+    assert "default-src 'none'" in policy
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.src = 'http://127.0.0.2:9/x.js'; document.head.append(s); }"
+    )
+    page.wait_for_timeout(300)
+    ctx.close()
+    assert recorder.csp, "the planted script was reported as a CSP violation"
+    assert "http://127.0.0.2:9/x.js" not in recorder.requests

@@ -1,0 +1,86 @@
+"""Whole-site checks on the built site: links and anchors (lychee), accessibility (axe-core)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def lychee(site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).parent / "lychee"
+    return subprocess.run(
+        [
+            str(exe),
+            "--offline",
+            "--include-fragments",
+            "--no-progress",
+            "--index-files",
+            "index.html",
+            "--root-dir",
+            str(site_dir),
+            *extra,
+            f"{site_dir}/**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=site_dir,
+    )
+
+
+def test_no_broken_link_or_anchor_in_the_built_site(site) -> None:
+    done = lychee(site.directory)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_link_checker_finds_a_planted_broken_anchor_and_raw_html_link(site, tmp_path) -> None:
+    """The link check can fail: a copy of one page with two planted faults is flagged."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.directory, copy, ignore=shutil.ignore_patterns("pyodide"))
+    page = copy / "index.html"
+    html = page.read_text(encoding="utf-8")
+    planted = '<a href="understand/#no-such-anchor">x</a><a href="no-such-page/">y</a></body>'
+    page.write_text(html.replace("</body>", planted), encoding="utf-8")
+    done = lychee(copy)
+    assert done.returncode != 0
+    assert "no-such-anchor" in done.stdout + done.stderr
+    assert "no-such-page" in done.stdout + done.stderr
+
+
+def all_pages(site_dir: Path) -> list[str]:
+    pages = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        if rel.startswith("pyodide"):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_22_aa_violation_on_any_page(site, browser, scheme) -> None:
+    pages = all_pages(site.directory)
+    assert len(pages) > 60, pages
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    problems = {}
+    for path in pages:
+        page.goto(site.url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+            ".then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target)})))",
+            WCAG_TAGS,
+        )
+        if result:
+            problems[path] = result
+    ctx.close()
+    assert problems == {}, json.dumps(problems, indent=1)[:6000]
