@@ -1,10 +1,25 @@
 // The planner page: binds the #planner element to the shared runtime. Called on every visit,
 // including returns through instant navigation (site.js calls mount() from document$).
+// Python (in the worker) defines the form, checks the answers, makes the plan and every export;
+// this module moves data between the worker and the DOM, and sets #planner's data-state:
+// loading -> ready -> plan | refer | error.
 import { getRuntime } from "./runtime.js";
+import { el } from "./planner-dom.js";
+import { buildForm } from "./planner-form.js";
+import { renderPlan, renderReferral } from "./planner-view.js";
+import { downloadButtons } from "./planner-downloads.js";
+import * as share from "./planner-share.js";
 
 function setState(root, state) {
   root.dataset.state = state;
   root.setAttribute("aria-busy", state === "loading" ? "true" : "false");
+}
+
+/** Today's date where the person is (not UTC), as YYYY-MM-DD: the calendar's default start. */
+function todayIso() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function mount(root) {
@@ -24,6 +39,7 @@ export function mount(root) {
     const { version, python } = runtime.info;
     show(`Ready: planner ${version} running on Python ${python} in your browser.`);
     setState(root, "ready");
+    start(root, runtime, show);
   };
   const onFailed = () => {
     if (bar) bar.hidden = true;
@@ -38,4 +54,226 @@ export function mount(root) {
   runtime.addEventListener("progress", onProgress);
   runtime.addEventListener("ready", onReady, { once: true });
   runtime.addEventListener("failed", onFailed, { once: true });
+}
+
+/** Links the page's own Markdown provides (so MkDocs checks them): self-test pages and the root. */
+function pageLinks() {
+  const overview = document.querySelector("a[data-selftests]");
+  const tests = {};
+  for (const link of document.querySelectorAll("a[data-test]")) tests[link.dataset.test] = link.href;
+  const siteRoot = overview ? new URL("../", overview.href) : new URL("..", location.href);
+  return { selftests: overview?.href ?? null, tests, siteRoot };
+}
+
+function start(root, runtime, show) {
+  if (!root.isConnected || root.dataset.mounted === "true") return;
+  root.dataset.mounted = "true";
+  const info = runtime.info;
+  const links = pageLinks();
+  const testNames = new Map((info.tests ?? []).map((t) => [t.id, t.name]));
+  const basis = info.bands_basis ?? "";
+  let sequence = 0;
+
+  const result = el("section", {
+    class: "planner-result",
+    "data-role": "result",
+    "aria-label": "Your plan",
+    hidden: true,
+  });
+  const forgetButton = el("button", {
+    type: "button",
+    class: "md-button planner-forget",
+    text: "Forget my details",
+  });
+  const remembered = el(
+    "div",
+    { class: "planner-remembered", "data-role": "remembered", hidden: true },
+    el("p", {
+      text:
+        "This browser remembers your last answers (only on this device), so your plan is here " +
+        "when you come back.",
+    }),
+    forgetButton,
+  );
+  const form = buildForm(info, links, () => {
+    const text = JSON.stringify(form.read());
+    makePlan(text, { source: "form", focus: true });
+  });
+  root.append(result, remembered, form.form);
+
+  const updateRemembered = () => {
+    remembered.hidden = share.recall() === null;
+  };
+
+  const focus = (node, always) => {
+    if (!node) return;
+    const idle = !document.activeElement || document.activeElement === document.body;
+    if (always || idle) node.focus({ preventScroll: false });
+  };
+
+  const showProblems = (errors, source, focusNow) => {
+    result.hidden = true;
+    result.replaceChildren();
+    const label = { link: "Share link", stored: "Your saved answers" }[source] ?? "Your answers";
+    const target = form.showErrors(errors, label);
+    setState(root, "error");
+    const count = errors.length;
+    show(
+      count === 1
+        ? "One answer needs a change: see the message above the form."
+        : `${count} answers need a change: see the messages above the form.`,
+    );
+    focus(target, focusNow);
+  };
+
+  async function makePlan(text, { source, focus: focusNow }) {
+    const mine = ++sequence;
+    form.clearErrors();
+    show("Making your plan…");
+    let answer;
+    try {
+      answer = JSON.parse(await runtime.call("make_plan", text, todayIso()));
+    } catch (error) {
+      if (mine !== sequence) return;
+      show(`The planner could not make a plan: ${error.message} You can still use the command-line planner: python -m planner.`);
+      setState(root, "error");
+      return;
+    }
+    if (mine !== sequence || !root.isConnected) return;
+    if (!answer.ok) {
+      showProblems(answer.errors ?? [], source, focusNow);
+      return;
+    }
+    const plan = answer.plan;
+    const shareUrl = share.writeFragment(text);
+    share.remember(text);
+    updateRemembered();
+    const tools = planTools(answer.exports, shareUrl, plan.status === "refer", form, show);
+    result.hidden = false;
+    result.dataset.kind = plan.status === "refer" ? "refer" : "plan";
+    let heading;
+    if (plan.status === "refer") {
+      heading = renderReferral(result, plan, { testNames, basis, tools });
+      setState(root, "refer");
+      show("The planner suggests seeing a professional before you start: see below.");
+    } else {
+      root.setAttribute("aria-busy", "true");
+      heading = await renderPlan(result, plan, { siteRoot: links.siteRoot, testNames, basis, tools });
+      if (mine !== sequence || !root.isConnected) return;
+      setState(root, "plan");
+      show(`Your plan is ready: ${heading.textContent.replace(/^Your plan: /, "")}.`);
+    }
+    focus(heading, focusNow);
+  }
+
+  forgetButton.addEventListener("click", () => {
+    sequence++;
+    share.forget();
+    share.clearFragment();
+    form.reset();
+    form.clearErrors();
+    result.hidden = true;
+    result.replaceChildren();
+    updateRemembered();
+    setState(root, "ready");
+    show("Your details were forgotten: nothing about you is kept in this browser now.");
+    form.form.querySelector("h2")?.focus();
+  });
+
+  const openFragment = (focusNow) => {
+    const fragment = share.readFragment(location.hash);
+    if (fragment === null) return false;
+    if (fragment.problem) {
+      sequence++;
+      form.reset();
+      showProblems([{ field: "profile", message: fragment.problem }], "link", focusNow);
+      return true;
+    }
+    form.fill(parseOrNull(fragment.text));
+    makePlan(fragment.text, { source: "link", focus: focusNow });
+    return true;
+  };
+
+  const onHashChange = () => {
+    if (!root.isConnected) {
+      window.removeEventListener("hashchange", onHashChange);
+      return;
+    }
+    openFragment(true);
+  };
+  window.addEventListener("hashchange", onHashChange);
+
+  updateRemembered();
+  if (openFragment(false)) return;
+  const stored = share.recall();
+  if (stored !== null) {
+    form.fill(parseOrNull(stored));
+    makePlan(stored, { source: "stored", focus: false });
+  }
+}
+
+function parseOrNull(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Downloads, the share link, print and "change my answers" under a plan's heading. */
+function planTools(exports, shareUrl, referral, form, show) {
+  const linkInput = el("input", {
+    type: "text",
+    readonly: true,
+    id: "pl-share-url",
+    class: "planner-share-url",
+    "aria-describedby": "pl-share-hint",
+  });
+  linkInput.value = shareUrl;
+  const copy = el("button", {
+    type: "button",
+    class: "md-button",
+    text: "Copy link",
+    onclick: async () => {
+      try {
+        await navigator.clipboard.writeText(shareUrl);
+        show("The share link is copied.");
+      } catch {
+        linkInput.focus();
+        linkInput.select();
+        show("Copying was not allowed here: the link is selected, press Ctrl+C (or ⌘+C) to copy it.");
+      }
+    },
+  });
+  return el(
+    "div",
+    { class: "planner-tools" },
+    referral ? null : downloadButtons(exports, "even-back-plan"),
+    el(
+      "div",
+      { class: "planner-share" },
+      el("label", { for: "pl-share-url", text: "Share link" }),
+      el("p", {
+        class: "planner-hint",
+        id: "pl-share-hint",
+        text: "Opens these answers in the planner on any device. The answers are inside the link itself.",
+      }),
+      el("div", { class: "planner-share-row" }, linkInput, copy),
+    ),
+    el(
+      "div",
+      { class: "planner-more" },
+      el("button", { type: "button", class: "md-button", text: "Print", onclick: () => window.print() }),
+      el("button", {
+        type: "button",
+        class: "md-button",
+        text: "Change my answers",
+        onclick: () => {
+          const first = form.form.querySelector("input");
+          form.form.scrollIntoView({ block: "start" });
+          first?.focus({ preventScroll: true });
+        },
+      }),
+    ),
+  );
 }
