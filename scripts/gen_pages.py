@@ -172,10 +172,7 @@ def dose_text(ex: Exercise) -> str:
     """'8-12 reps per set, each side' or '20-40 s holds'."""
     low, high = ex.dose
     amount = f"{low}" if low == high else f"{low}-{high}"
-    if ex.measure == "seconds":
-        text = f"{amount} s holds"
-    else:
-        text = f"{amount} reps per set"
+    text = f"{amount} s holds" if ex.measure == "seconds" else f"{amount} reps per set"
     return text + (", each side" if ex.unilateral else "")
 
 
@@ -313,9 +310,7 @@ def render_pages(exercises: Sequence[Exercise], sources: Mapping[str, Source]) -
     pages.append(
         Page(
             Path("references.md"),
-            env.get_template("references.md.j2").render(
-                common, sources=ordered, cited_by=cited_by
-            ),
+            env.get_template("references.md.j2").render(common, sources=ordered, cited_by=cited_by),
         )
     )
     return pages
