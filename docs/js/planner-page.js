@@ -10,6 +10,10 @@ import { renderPlan, renderReferral } from "./planner-view.js";
 import { downloadButtons } from "./planner-downloads.js";
 import * as share from "./planner-share.js";
 
+// Runtimes whose first plan has been made: Python's first plan pays for imports and caches
+// (about 300 ms); making one quietly after start-up keeps the person's first plan fast.
+const warmed = new WeakSet();
+
 function setState(root, state) {
   root.dataset.state = state;
   root.setAttribute("aria-busy", state === "loading" ? "true" : "false");
@@ -132,7 +136,9 @@ function start(root, runtime, show) {
     show("Making your plan…");
     let answer;
     try {
-      answer = JSON.parse(await runtime.call("make_plan", text, todayIso()));
+      const reply = await runtime.call("make_plan", text, todayIso());
+      await nextTask(); // a long plan is a few MB of JSON: parse it in a task of its own
+      answer = JSON.parse(reply);
     } catch (error) {
       if (mine !== sequence) return;
       show(`The planner could not make a plan: ${error.message} You can still use the command-line planner: python -m planner.`);
@@ -158,6 +164,9 @@ function start(root, runtime, show) {
       show("The planner suggests seeing a professional before you start: see below.");
     } else {
       root.setAttribute("aria-busy", "true");
+      result.replaceChildren(); // dropping a long plan's nodes takes a task of its own
+      await nextTask();
+      if (mine !== sequence || !root.isConnected) return;
       heading = await renderPlan(result, plan, { siteRoot: links.siteRoot, testNames, basis, tools });
       if (mine !== sequence || !root.isConnected) return;
       setState(root, "plan");
@@ -204,13 +213,19 @@ function start(root, runtime, show) {
   window.addEventListener("hashchange", onHashChange);
 
   updateRemembered();
-  if (openFragment(false)) return;
-  const stored = share.recall();
+  const opened = openFragment(false);
+  const stored = opened ? null : share.recall();
   if (stored !== null) {
     form.fill(parseOrNull(stored));
     makePlan(stored, { source: "stored", focus: false });
   }
+  if (!opened && stored === null && !warmed.has(runtime)) {
+    runtime.call("make_plan", "{}", todayIso()).catch(() => {});
+  }
+  warmed.add(runtime);
 }
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function parseOrNull(text) {
   try {
