@@ -17,7 +17,7 @@ from ._progress import (
     week_infos,
     week_note,
 )
-from ._schedule import Slot, fit, item, make_slot, order_slots, session_seconds
+from ._schedule import Slot, covers, fit, item, make_slot, order_slots, session_seconds
 from ._screen import caution as is_caution
 from ._screen import screen, stop_rules
 from ._select import Context, Pick, choose_day, day_regions, eligible, new_week, self_test_picks
@@ -120,17 +120,22 @@ class _Builder:
     def variant(
         self, base: Sequence[Slot], tests: Sequence[Pick], day: int, info: WeekInfo
     ) -> list[Slot]:
-        slots = [make_slot(p, self.ctx) for p in tests] + _copy(base)
-        return order_slots(
-            fit(
+        """The day's session with self-tests added; as many tests as fit without losing
+        the day's regions (fewer, or none, when time is short)."""
+        fitted: list[Slot] = []
+        for count in range(len(tests), -1, -1):
+            slots = [make_slot(p, self.ctx) for p in tests[:count]] + _copy(base)
+            fitted = fit(
                 slots,
                 self.profile.minutes_per_session,
                 self.regions[day],
                 [info],
                 self.ctx,
-                keep_one_test=True,
+                keep_one_test=False,
             )
-        )
+            if covers(fitted, self.regions[day]) or not covers(base, self.regions[day]):
+                break
+        return order_slots(fitted)
 
     def weeks(self, *, late_bonus: bool, final_tests: bool) -> list[dict[str, Any]]:
         templates = self.templates(late_bonus)
@@ -238,6 +243,13 @@ def _summary(
             "You are not sure which side is weaker, so the plan starts with a test session "
             "(week 1, day 1) and is otherwise balanced: equal work on both sides, left side "
             "first. Plan again with your test results to get a weak-side plan."
+        )
+    elif not profile.tests:
+        out.append(
+            "You are not sure which side is weaker, so the plan is balanced: equal work on both "
+            "sides, left side first. The self-tests did not fit in your session time: do them "
+            "on a separate day (see the self-test pages), then plan again with your results to "
+            "get a weak-side plan."
         )
     else:
         out.append(
@@ -416,7 +428,14 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         "caution": builder.ctx.caution,
         "asymmetry": asym,
         "summary": _summary(
-            p, weak, source, asym, weeks, builder.ctx.caution, bool(builder.start_tests)
+            p,
+            weak,
+            source,
+            asym,
+            weeks,
+            builder.ctx.caution,
+            any("self_test" in it for it in weeks[0]["sessions"][0]["items"])
+            and bool(builder.start_tests),
         ),
         "stop_rules": stop_rules(p.pain),
         "retest": _retest(p, weak, in_final, final_items),

@@ -434,7 +434,7 @@ def parse_profile(obj: object) -> Profile:
     _duplicates(obj, "", problems)
     for key in obj:
         if key not in _FIELD:
-            name = key if isinstance(key, str) else _show(key)
+            name = key if isinstance(key, str) and key.strip() and key.isprintable() else _show(key)
             problems.append(
                 Problem(name, f"unknown field; the fields are {', '.join(FIELD_NAMES)}")
             )

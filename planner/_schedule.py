@@ -145,8 +145,9 @@ def fit(
 
     Order: drop mobility, accessory and extra warm-up items (keeping the day's regions
     covered); take sets down to 2; drop the pre-fatigue item and extra main items; take sets
-    down to 1; shorter rests; then the remaining warm-ups, extra self-tests, region coverage;
-    last, hold targets at week 1. At least one main item always stays.
+    down to 1; shorter rests; drop the remaining warm-ups and extra self-tests; hold targets
+    at week 1 (all but one one-sided item); only then give up region coverage. At least one
+    main item always stays.
     """
     slots = list(slots)
 
@@ -204,11 +205,16 @@ def fit(
                 changed = True
         return changed
 
-    def cap_targets() -> bool:
-        for s in sorted(slots, key=lambda s: -seconds_for(s, dose(s, infos[-1], ctx))):
-            if s.progresses and not s.capped:
-                s.capped = True
-                return True
+    def cap_targets(*, keep_one: bool) -> bool:
+        """Hold one more item at its week-1 target (the longest first); with keep_one, the
+        last progressing one-sided item keeps progressing (contract rule 6)."""
+        progressing = [s for s in slots if s.progresses and not s.capped]
+        weak_side = [s for s in progressing if s.weak_extra]
+        for s in sorted(progressing, key=lambda s: -seconds_for(s, dose(s, infos[-1], ctx))):
+            if keep_one and weak_side == [s]:
+                continue
+            s.capped = True
+            return True
         return False
 
     steps: list[Callable[[], bool]] = [
@@ -224,9 +230,10 @@ def fit(
             lambda s: s.pick.block == "warmup" and s.pick.role != "test", keep_coverage=True
         ),
         lambda: drop_where(lambda s: s.pick.role == "test", keep_coverage=True),
+        lambda: cap_targets(keep_one=True),
         lambda: drop_where(lambda s: s.pick.block != "main", keep_coverage=False),
         lambda: drop_where(not_first_main, keep_coverage=False),
-        cap_targets,
+        lambda: cap_targets(keep_one=False),
         lambda: drop_where(lambda s: True, keep_coverage=False),
     ]
     while longest() > budget_minutes:

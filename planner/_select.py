@@ -119,13 +119,19 @@ def _main_score(
     return s
 
 
-def caution_swap(ex: Exercise, ctx: Context) -> tuple[Exercise, str | None]:
-    """With pain 4-6: the exercise's easier variant when the person can do it."""
+def caution_swap(ex: Exercise, ctx: Context, block: str) -> tuple[Exercise, str | None]:
+    """With pain 4-6: the exercise's easier variant, when the person can do it and it suits
+    the block."""
     if not ctx.caution or ex.easier is None:
         return ex, None
     easier = ctx.by_id.get(ex.easier)
     pool_ids = {e.id for e in ctx.pool}
-    if easier is None or easier.id not in pool_ids:
+    if (
+        easier is None
+        or easier.id not in pool_ids
+        or block not in easier.blocks
+        or easier.unilateral != ex.unilateral
+    ):
         return ex, None
     return easier, ex.id
 
@@ -195,7 +201,7 @@ def choose_day(
         best = _best(options, scores, rotation)
         if best is None:
             break
-        chosen, replaced = caution_swap(best, ctx)
+        chosen, replaced = caution_swap(best, ctx, "main")
         if chosen.id in taken:
             chosen, replaced = best, None
         covers = frozenset(set(chosen.focus) & uncovered)
@@ -244,7 +250,7 @@ def choose_day(
             best = _best(options, scores, rotation)
             if best is None:
                 break
-            chosen, replaced = caution_swap(best, ctx)
+            chosen, replaced = caution_swap(best, ctx, block)
             if chosen.id in taken:
                 chosen, replaced = best, None
             taken.update({chosen.id, best.id})
@@ -260,19 +266,23 @@ def choose_day(
     mobility = fill("mobility", n_mobility, day_focus)
     items = warmups + mains + accessories + mobility
 
-    # Rule 3 needs one-sided work: if none was chosen, add one the person can do.
-    if ctx.weak is not None and not any(p.ex.unilateral for p in items):
+    # Rule 3 needs one-sided work: keep the first one-sided main or accessory item through
+    # time fitting, or add one the person can do.
+    one_sided = [p for p in items if p.ex.unilateral and p.block in ("main", "accessory")]
+    if ctx.weak is not None and one_sided:
+        one_sided[0].protected = True
+    elif ctx.weak is not None:
         options = [
             e
             for e in ctx.pool
             if e.unilateral
             and e.id not in taken
-            and ("accessory" in e.blocks or "main" in e.blocks or "warmup" in e.blocks)
+            and ("accessory" in e.blocks or "main" in e.blocks)
         ]
         scores = {e.id: 10.0 * len(set(e.focus) & set(ctx.focus)) for e in options}
         best = _best(options, scores, rotation)
         if best is not None:
-            block = next(b for b in ("accessory", "main", "warmup") if b in best.blocks)
+            block = "accessory" if "accessory" in best.blocks else "main"
             order = ("warmup", "main", "accessory", "mobility")
             at = sum(1 for p in items if order.index(p.block) <= order.index(block))
             items.insert(at, Pick(best, block, role="balance", protected=True))
