@@ -1,0 +1,138 @@
+"""Benchmark: median time to plan a spread of profiles in CPython.
+
+Usage: python scripts/bench_plan.py [--runs N] [--json]
+Prints the machine (platform, CPU model, Python, load average) and the median, min and max
+milliseconds per plan (target: under 5 ms). With --json, prints one JSON object instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from planner import plan  # noqa: E402
+from planner._catalogue import load_catalogue  # noqa: E402
+
+TARGET_MS = 5.0
+
+
+def profiles() -> list[dict[str, Any]]:
+    """A fixed spread: sides, focus sets, equipment, levels, days, minutes, weeks, pain."""
+    out: list[dict[str, Any]] = []
+    for path in sorted((ROOT / "docs" / "examples").glob("*.json")):
+        out.append(json.loads(path.read_text(encoding="utf-8")))
+    focus_sets = [
+        ["lower_back"],
+        ["lower_back", "hips"],
+        ["side_trunk", "upper_back"],
+        ["lower_back", "side_trunk", "upper_back", "hips"],
+    ]
+    equipment_sets = [[], ["dumbbell"], ["barbell", "dumbbell", "bench", "back_extension", "cable"]]
+    grid = itertools.product(
+        ["left", "right", "unknown"],
+        focus_sets,
+        equipment_sets,
+        ["beginner", "advanced"],
+        [(1, 10, 3), (3, 30, 6), (5, 60, 12)],
+        [0, 5],
+    )
+    for side, focus, equipment, level, (days, minutes, weeks), pain in grid:
+        out.append(
+            {
+                "weak_side": side,
+                "focus": focus,
+                "equipment": equipment,
+                "experience": level,
+                "days_per_week": days,
+                "minutes_per_session": minutes,
+                "weeks": weeks,
+                "pain": pain,
+            }
+        )
+    return out
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def machine() -> dict[str, Any]:
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        load = []
+    return {
+        "platform": platform.platform(),
+        "cpu": cpu_model(),
+        "cpus": os.cpu_count(),
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "load_average": load,
+    }
+
+
+def bench(runs: int) -> dict[str, Any]:
+    load_catalogue()  # the catalogue is read once per process; time the planning itself
+    items = profiles()
+    per_plan_ms: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for profile in items:
+            plan(profile)
+        elapsed = time.perf_counter() - start
+        per_plan_ms.append(elapsed * 1000 / len(items))
+    median = statistics.median(per_plan_ms)
+    return {
+        "runtime": "cpython",
+        "machine": machine(),
+        "profiles": len(items),
+        "runs": runs,
+        "ms_per_plan": {
+            "median": round(median, 3),
+            "min": round(min(per_plan_ms), 3),
+            "max": round(max(per_plan_ms), 3),
+        },
+        "target_ms": TARGET_MS,
+        "within_target": median < TARGET_MS,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7, help="timed runs over all profiles")
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    args = parser.parse_args(argv)
+    result = bench(max(1, args.runs))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    m = result["machine"]
+    t = result["ms_per_plan"]
+    print(f"machine: {m['platform']}; {m['cpu']} ({m['cpus']} CPUs); {m['python']}")
+    print(f"load average: {', '.join(str(x) for x in m['load_average']) or 'n/a'}")
+    print(
+        f"plan(): median {t['median']} ms per plan (min {t['min']}, max {t['max']}) over "
+        f"{result['profiles']} profiles x {result['runs']} runs; target < {TARGET_MS} ms: "
+        + ("met" if result["within_target"] else "NOT met")
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

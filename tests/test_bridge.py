@@ -1,0 +1,78 @@
+"""The worker bridge: JSON text in and out; make_plan never raises."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from planner import FIELDS, FORMATS, RED_FLAGS, TESTS, __version__, plan, render
+from planner._bridge import describe, make_plan
+
+
+def test_describe_lists_fields_red_flags_tests_and_formats() -> None:
+    data = json.loads(describe())
+    assert data["version"] == __version__
+    assert [f["name"] for f in data["fields"]] == [f.name for f in FIELDS]
+    assert [r["id"] for r in data["red_flags"]] == [r.id for r in RED_FLAGS]
+    assert all(r["question"] and r["urgency"] for r in data["red_flags"])
+    assert [t["id"] for t in data["tests"]] == [t.id for t in TESTS]
+    assert data["formats"] == list(FORMATS)
+    days = next(f for f in data["fields"] if f["name"] == "days_per_week")
+    assert (days["minimum"], days["maximum"], days["default"]) == (1, 7, 3)
+
+
+def test_make_plan_returns_the_plan_and_every_export() -> None:
+    profile: dict[str, Any] = {"weak_side": "left", "weeks": 3, "days_per_week": 2}
+    answer = json.loads(make_plan(json.dumps(profile), "2026-11-22"))
+    assert answer["ok"] is True
+    assert answer["plan"] == plan(profile)
+    assert set(answer["exports"]) == set(FORMATS)
+    assert answer["exports"]["json"] == render(plan(profile), "json")
+    assert "DTSTART" in answer["exports"]["ics"]
+
+
+def test_calendar_without_start_date_starts_after_today() -> None:
+    answer = json.loads(make_plan('{"weeks": 1, "days_per_week": 1}', "2026-11-22"))
+    assert "DTSTART;VALUE=DATE:20261123" in answer["exports"]["ics"]
+
+
+def test_invalid_profile_gives_errors_by_field() -> None:
+    answer = json.loads(make_plan('{"days_per_week": 0, "pain": "a lot"}', "2026-11-22"))
+    assert answer["ok"] is False
+    fields = {e["field"] for e in answer["errors"]}
+    assert fields == {"days_per_week", "pain"}
+
+
+@pytest.mark.parametrize("text", ["", "{", "null", "[]", '"x"', '{"a": 1, "a": 2}'])
+def test_bad_input_gives_errors_not_exceptions(text: str) -> None:
+    answer = json.loads(make_plan(text, "2026-11-22"))
+    assert answer["ok"] is False
+    assert answer["errors"][0]["field"]
+
+
+def test_unexpected_exception_becomes_a_profile_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner._bridge as bridge
+
+    def boom(_profile: object) -> dict[str, Any]:
+        raise RuntimeError("catalogue exploded")
+
+    monkeypatch.setattr(bridge, "plan", boom)
+    answer = json.loads(make_plan("{}", "2026-11-22"))
+    assert answer == {
+        "ok": False,
+        "errors": [
+            {
+                "field": "profile",
+                "message": "could not make a plan (RuntimeError: catalogue exploded)",
+            }
+        ],
+    }
+
+
+def test_referral_is_ok_with_exports() -> None:
+    answer = json.loads(make_plan('{"red_flags": ["chest_pain"]}', "bad date"))
+    assert answer["ok"] is True
+    assert answer["plan"]["status"] == "refer"
+    assert answer["plan"]["urgency"] == "emergency"
