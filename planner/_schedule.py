@@ -21,6 +21,7 @@ _ORDER = ("warmup", "main", "accessory", "mobility")
 TEST_REST = 120
 _COUNT = {1: "one", 2: "two", 3: "three"}
 _SIDE_AMBIGUOUS = frozenset({"carry", "anti_lateral_flexion", "lateral_flexion"})
+_HOLD_A_WEIGHT = frozenset({"hinge", "extension", "bridge", "squat_lunge"})
 _LOADABLE = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
 
 
@@ -269,6 +270,12 @@ def _make_harder(ex: Exercise, ctx: Context) -> str:
         return (
             f"When every set reaches {high} reps with good form, move to the "
             f"{lower_first(harder.name)} and go back to {low} reps."
+        )
+    if ex.pattern in _HOLD_A_WEIGHT and ctx.equipment & {"dumbbell", "kettlebell"}:
+        return (
+            f"When every set reaches {high} reps with good form, hold a dumbbell or kettlebell "
+            f"(start light, then add 2-10% at a time) and go back to {low} reps (double "
+            "progression, Ratamess et al. 2009)."
         )
     if "band" in ex.equipment:
         return (
