@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from .conftest import Recorder, watch
+from _recording import Recorder, watch
 
 READY = "#planner[data-state=ready]"
 
