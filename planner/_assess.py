@@ -59,8 +59,8 @@ class SelfTest:
 
 
 _FRESH = (
-    " Test when fresh (not after a workout), left side first, with a few minutes' rest between "
-    "sides."
+    " Test when fresh (not after a workout), resting fully (2 to 3 minutes) between sides;"
+    " alternate which side goes first from one test day to the next."
 )
 
 TESTS: tuple[SelfTest, ...] = (

@@ -23,7 +23,10 @@ def test_test_ids_are_the_contracts_and_use_catalogue_exercises() -> None:
     for t in TESTS:
         assert t.exercise in ids
         assert t.unit == ("seconds" if t.id.endswith("_s") else "reps")
-        assert "left side first" in t.how_to
+        # As the self-test pages say: neither side always first (fatigue and learning would
+        # favour one side), full rest between sides.
+        assert "alternate which side goes first" in t.how_to
+        assert "resting fully" in t.how_to
 
 
 @pytest.mark.parametrize(
