@@ -27,6 +27,9 @@ const pyodide = await loadPyodide({
   stdout: (line) => process.stderr.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
 });
-const code = readFileSync(0, "utf8");
+// Read stdin as a stream: readFileSync(0) fails with EAGAIN on a large piped input.
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const code = Buffer.concat(chunks).toString("utf8");
 const result = await pyodide.runPythonAsync(code);
 process.stdout.write(String(result));
