@@ -9,12 +9,15 @@ const progress = (stage, percent, label) => post({ type: "progress", stage, perc
 
 async function start() {
   progress("manifest", 5, "Reading the runtime manifest");
+  // The manifest and the loader module are fetched at the same time.
+  const loader = import(new URL("pyodide.mjs", runtimeBase).href);
+  loader.catch(() => {}); // handled where it is awaited below
   const response = await fetch(new URL("runtime.json", runtimeBase), { cache: "no-cache" });
   if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
   const manifest = await response.json();
 
   progress("runtime", 15, "Downloading the Python runtime");
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeBase).href);
+  const { loadPyodide } = await loader;
   const pyodide = await loadPyodide({
     indexURL: runtimeBase.href,
     stdLibURL: new URL(manifest.stdlib, runtimeBase).href,
