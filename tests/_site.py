@@ -1,8 +1,9 @@
 """Builds the site once per test session and serves it on 127.0.0.1 like GitHub Pages.
 
 Two builds: one served at "/" and one under the sub-path "/even-back/" (a project site).
-Each is built with its own site_url (Material's instant navigation reads sitemap.xml, whose
-addresses must match the served host, port and path), so the ports are fixed.
+Each server binds a free port first; the site is then built with that address as its
+site_url (Material's instant navigation reads sitemap.xml, whose addresses must match the
+served host, port and path), so parallel test runs on one machine never collide.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,12 +22,17 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from serve_site import make_server  # noqa: E402
 
 
-@dataclass(frozen=True)
+@dataclass
 class Site:
     name: str
     directory: Path
-    port: int
     prefix: str
+    server: ThreadingHTTPServer | None = field(default=None, repr=False)
+
+    @property
+    def port(self) -> int:
+        assert self.server is not None, "start(site) first"
+        return int(self.server.server_address[1])
 
     @property
     def url(self) -> str:
@@ -32,30 +40,35 @@ class Site:
 
 
 SITES = {
-    "root": Site("root", ROOT / ".cache" / "test-site-root", 8731, "/"),
-    "subpath": Site("subpath", ROOT / ".cache" / "test-site-subpath", 8732, "/even-back/"),
+    "root": Site("root", ROOT / ".cache" / f"test-site-root-{os.getpid()}", "/"),
+    "subpath": Site("subpath", ROOT / ".cache" / f"test-site-subpath-{os.getpid()}", "/even-back/"),
 }
+_lock = threading.Lock()
 
 
-_built: set[str] = set()
+def start(site: Site) -> Site:
+    """Bind a free port, build the site for that address, serve it (once per session)."""
+    with _lock:
+        if site.server is not None:
+            return site
+        server = make_server(site.directory, 0, site.prefix)
+        site.server = server
+        env = {
+            **os.environ,
+            "EVEN_BACK_SITE_URL": site.url,
+            "EVEN_BACK_SITE_DIR": str(site.directory),
+        }
+        subprocess.run([str(ROOT / "scripts" / "build")], check=True, env=env, cwd=ROOT)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return site
 
 
-def build(site: Site) -> None:
-    """Run ./scripts/build for ``site`` once per session.
+def stop_all() -> None:
+    import shutil
 
-    With EVEN_BACK_REUSE_SITE=1 an existing build is reused (for quick local re-runs)."""
-    if site.name in _built:
-        return
-    _built.add(site.name)
-    if os.environ.get("EVEN_BACK_REUSE_SITE") == "1" and (site.directory / "index.html").exists():
-        return
-    env = {**os.environ, "EVEN_BACK_SITE_URL": site.url, "EVEN_BACK_SITE_DIR": str(site.directory)}
-    subprocess.run([str(ROOT / "scripts" / "build")], check=True, env=env, cwd=ROOT)
-
-
-def serve(site: Site):  # type: ignore[no-untyped-def]
-    import threading
-
-    server = make_server(site.directory, site.port, site.prefix)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    for site in SITES.values():
+        if site.server is not None:
+            site.server.shutdown()
+            site.server.server_close()
+            site.server = None
+        shutil.rmtree(site.directory, ignore_errors=True)

@@ -15,7 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _recording import Recorder, watch
-from _site import SITES, Site, build, serve
+from _site import SITES, Site, start
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +34,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def sites() -> Iterator[dict[str, Site]]:
-    servers = []
     for site in SITES.values():
-        build(site)
-        servers.append(serve(site))
+        start(site)
     yield SITES
-    for server in servers:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")

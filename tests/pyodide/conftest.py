@@ -11,16 +11,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _site import ROOT, SITES, build
+from _site import ROOT, SITES, start
 
 RUNNER = Path(__file__).with_name("run.mjs")
 
 
 @pytest.fixture(scope="session")
 def runtime_dir() -> Path:
-    site = SITES["root"]
-    build(site)
-    return site.directory / "pyodide"
+    return start(SITES["root"]).directory / "pyodide"
 
 
 @pytest.fixture(scope="session")
