@@ -7,6 +7,20 @@ let bridge = null;
 const post = (message) => self.postMessage(message);
 const progress = (stage, percent, label) => post({ type: "progress", stage, percent, label });
 
+// Pyodide reports a wasm it cannot fetch or compile on the console (a warning or an error)
+// and may then never settle its promise: turn those reports into a failure at once instead of
+// waiting for the page's start timeout.
+const WASM_FAILURE = /wasm instantiation failed|failed to asynchronously prepare wasm|Aborted\(/;
+for (const level of ["warn", "error"]) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    original(...args);
+    if (bridge === null && WASM_FAILURE.test(args.map(String).join(" "))) {
+      post({ type: "failed", message: "the Python runtime (WebAssembly) could not be loaded" });
+    }
+  };
+}
+
 async function start() {
   progress("manifest", 5, "Reading the runtime manifest");
   // The manifest and the loader module are fetched at the same time.

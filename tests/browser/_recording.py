@@ -12,6 +12,7 @@ class Recorder:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.csp: list[str] = []
+        self.failed: dict[str, str] = {}
 
     def foreign(self) -> list[str]:
         return [
@@ -31,3 +32,4 @@ def watch(context, recorder: Recorder) -> None:  # type: ignore[no-untyped-def]
             recorder.csp.append(message.text)
 
     context.on("console", on_console)
+    context.on("requestfailed", lambda r: recorder.failed.__setitem__(r.url, r.failure or ""))
