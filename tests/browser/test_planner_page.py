@@ -1,0 +1,363 @@
+"""The planner page end to end: form by keyboard, plan, referral, errors, share link, memory.
+
+Every test runs against the built site with the conftest fixtures, so each also fails if a
+request leaves 127.0.0.1, the page throws, or the Content-Security-Policy is violated.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _recording import Recorder, watch
+
+ROOT = Path(__file__).resolve().parents[2]
+READY = "#planner[data-state=ready]"
+PLAN = "#planner[data-state=plan]"
+REFER = "#planner[data-state=refer]"
+ERROR = "#planner[data-state=error]"
+SETTLED = f"{PLAN}[aria-busy=false], {REFER}, {ERROR}"
+STORAGE_KEY = "even-back:profile"
+
+
+def encode(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def share_link(site, profile: dict[str, Any]) -> str:  # type: ignore[no-untyped-def]
+    return f"{site.url}planner/#profile={encode(json.dumps(profile))}"
+
+
+def fragment_profile(url: str) -> dict[str, Any]:
+    payload = url.split("#profile=", 1)[1]
+    raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    return json.loads(raw.decode("utf-8"))
+
+
+def cli_plan(profile: dict[str, Any], fmt: str = "json", tmp: Path | None = None) -> bytes:
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "plan", "-", "--format", fmt],
+        input=json.dumps(profile).encode("utf-8"),
+        capture_output=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return done.stdout
+
+
+def open_planner(page, url: str, state: str = READY) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.wait_for_selector(state, timeout=60_000)
+
+
+def tab_to(page, selector: str, limit: int = 250) -> None:  # type: ignore[no-untyped-def]
+    """Press Tab until the focused element matches `selector` (keyboard only, no clicks)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def doses(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.locator("#planner .planner-dose").all_text_contents()
+
+
+def unilateral_items(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        item
+        for week in plan["weeks"]
+        for session in week["sessions"]
+        for item in session["items"]
+        if item["unilateral"]
+    ]
+
+
+def test_form_filled_by_keyboard_alone_makes_a_plan_with_the_weak_side_first(site, page) -> None:
+    open_planner(page, site.url + "planner/")
+    # Weak side: the group's Tab stop is the checked "Not sure"; Arrow Up moves to "Right".
+    tab_to(page, "input[name=weak_side]")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.value") == "right"
+    tab_to(page, "input[name=focus][value=side_trunk]")
+    page.keyboard.press("Space")
+    tab_to(page, "input[name=equipment][value=dumbbell]")
+    page.keyboard.press("Space")
+    tab_to(page, "#pl-days_per_week")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    tab_to(page, "#pl-weeks")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("4")
+    tab_to(page, "button.planner-submit")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(SETTLED, timeout=30_000)
+    assert page.get_attribute("#planner", "data-state") == "plan"
+
+    profile = fragment_profile(page.url)
+    assert profile["weak_side"] == "right"
+    assert profile["focus"] == ["lower_back", "side_trunk"]
+    assert profile["equipment"] == ["dumbbell"]
+    assert (profile["days_per_week"], profile["weeks"]) == (2, 4)
+    assert page.locator("#planner .planner-week").count() == 4
+
+    expected = unilateral_items(json.loads(cli_plan(profile)))
+    assert expected, "the plan has one-sided exercises"
+    shown = [d for d in doses(page) if ", then " in d]
+    assert len(shown) == len(expected)
+    for text in shown:
+        assert text.startswith("Right (weaker side) "), text
+        assert "Left (weaker side)" not in text
+    # The weak side is marked in words and by markup, not by colour alone.
+    assert page.locator("#planner .planner-dose > strong.planner-weak").count() == len(expected)
+    # Focus moved to the plan's heading.
+    assert page.evaluate("document.activeElement.textContent").startswith("Your plan: 4 weeks")
+
+
+def test_weak_side_unknown_lists_both_sides_equally_without_a_weaker_label(site, page) -> None:
+    open_planner(page, share_link(site, {"version": 1, "weeks": 2}), SETTLED)
+    assert page.get_attribute("#planner", "data-state") == "plan"
+    shown = [d for d in doses(page) if ", then " in d]
+    assert shown
+    assert all(d.startswith("Left ") and "weaker side" not in d for d in shown)
+    assert "not known yet" in page.locator(".planner-weakline").inner_text()
+
+
+def test_plan_shows_weeks_sessions_items_summary_stop_rules_and_test_results(site, page) -> None:
+    profile = {
+        "version": 1,
+        "days_per_week": 2,
+        "weeks": 3,
+        "tests": {"side_bridge_s": {"left": 40, "right": 60}},
+    }
+    open_planner(page, share_link(site, profile), SETTLED)
+    plan = json.loads(cli_plan(profile))
+    weeks = page.locator("#planner .planner-week")
+    assert weeks.count() == 3
+    for index, week in enumerate(plan["weeks"]):
+        section = weeks.nth(index)
+        assert section.locator(".planner-session").count() == len(week["sessions"])
+        for s_index, session in enumerate(week["sessions"]):
+            card = section.locator(".planner-session").nth(s_index)
+            assert card.locator(".planner-item").count() == len(session["items"])
+            # text_content: weeks out of view are not laid out (content-visibility: auto).
+            assert f"About {session['estimated_minutes']} minute" in card.text_content()
+    result = page.locator("#planner .planner-result").inner_text()
+    assert "Why this plan" in result and plan["summary"][0] in result
+    assert "Stop rules" in result and plan["stop_rules"][0] in result
+    # The asymmetry the engine computed, derived weak side included.
+    assert "33.3%" in result
+    assert "Left (from your self-tests)" in result
+    assert all(d.startswith("Left (weaker side)") for d in doses(page) if ", then " in d)
+
+
+def test_red_flag_answer_gives_a_calm_referral_instead_of_a_plan(site, page) -> None:
+    open_planner(page, site.url + "planner/")
+    page.get_by_label("Do you have pain, numbness, tingling or weakness in both legs?").check()
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(REFER, timeout=30_000)
+    panel = page.locator("#planner .planner-result")
+    text = panel.inner_text()
+    assert "Please see a professional before you start" in text
+    assert "How soon: Get medical help now" in text
+    assert "emergency" in text.lower()
+    assert "symptoms in both legs" in text
+    assert panel.locator(".planner-week").count() == 0
+    assert page.locator("#planner .planner-error-summary").is_hidden()
+    # A referral is not an error: no field is marked invalid.
+    assert page.locator("#planner [aria-invalid=true]").count() == 0
+
+
+def test_pain_of_seven_refers_to_a_gp_or_physiotherapist(site, page) -> None:
+    open_planner(page, share_link(site, {"version": 1, "pain": 7}), SETTLED)
+    assert page.get_attribute("#planner", "data-state") == "refer"
+    text = page.locator("#planner .planner-result").inner_text()
+    assert "GP or physiotherapist" in text
+    assert "7 out of 10" in text
+
+
+def test_share_link_with_days_9_shows_the_message_at_the_field_and_focuses_it(site, page) -> None:
+    open_planner(page, share_link(site, {"version": 1, "days_per_week": 9, "weeks": 5}), ERROR)
+    days = page.locator("#pl-days_per_week")
+    assert days.input_value() == "9"
+    assert page.locator("#pl-weeks").input_value() == "5"
+    assert days.get_attribute("aria-invalid") == "true"
+    described = days.get_attribute("aria-describedby").split()
+    message = page.locator(f"#{described[-1]}").inner_text()
+    assert "must be an integer from 1 to 7" in message
+    summary = page.locator("#planner [role=alert]")
+    assert summary.is_visible()
+    assert "Sessions a week: must be an integer from 1 to 7" in summary.inner_text()
+    assert page.evaluate("document.activeElement.id") == "pl-days_per_week"
+
+
+def test_invalid_form_input_keeps_every_answer_and_a_fix_gives_a_plan(site, page) -> None:
+    open_planner(page, site.url + "planner/")
+    page.get_by_label("Right side is weaker or smaller").check()
+    page.locator("#pl-minutes_per_session").fill("5")
+    page.get_by_text("Self-test results (optional)").click()
+    page.locator("#pl-tests-side_bridge_s-left").fill("30")  # right side left empty
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(ERROR, timeout=30_000)
+    summary = page.locator("#planner [role=alert]").inner_text()
+    assert "Minutes per session: must be an integer from 10 to 180" in summary
+    assert "Side bridge hold, Right" in summary
+    assert page.evaluate("document.activeElement.id") == "pl-minutes_per_session"
+    assert page.locator("#pl-tests-side_bridge_s-right").get_attribute("aria-invalid") == "true"
+    # Nothing typed is lost.
+    assert page.locator("#pl-minutes_per_session").input_value() == "5"
+    assert page.locator("#pl-tests-side_bridge_s-left").input_value() == "30"
+    assert page.get_by_label("Right side is weaker or smaller").is_checked()
+
+    page.locator("#pl-minutes_per_session").fill("25")
+    page.locator("#pl-tests-side_bridge_s-right").fill("35")
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(f"{PLAN}[aria-busy=false]", timeout=30_000)
+    assert page.get_attribute("#planner", "data-state") == "plan"
+    assert page.locator("#planner [aria-invalid=true]").count() == 0
+    assert page.locator("#planner [role=alert]").is_hidden()
+
+
+BAD_LINKS = {
+    "bad base64": "#profile=%%%not*base64!",
+    "truncated": "#profile=" + encode(json.dumps({"version": 1, "weak_side": "left"}))[:-6],
+    "not JSON": "#profile=" + encode("hello, planner"),
+    "not UTF-8": "#profile=" + base64.urlsafe_b64encode(b"\xff\xfe\xfa").decode().rstrip("="),
+    "markup in a value": "#profile="
+    + encode(json.dumps({"weak_side": "<img src=x onerror=window.__pwned=1>"})),
+    "markup in a key": "#profile="
+    + encode(json.dumps({"<svg onload=window.__pwned=1>": "<script>window.__pwned=1</script>"})),
+    "100 KB": "#profile=" + "A" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_LINKS))
+def test_malformed_or_malicious_share_link_ends_in_a_plain_error(site, page, name) -> None:
+    open_planner(page, site.url + "planner/" + BAD_LINKS[name], ERROR)
+    summary = page.locator("#planner [role=alert]")
+    assert summary.is_visible()
+    text = summary.inner_text()
+    assert len(text) < 2_000
+    page.wait_for_timeout(300)  # give any injected handler a chance to run
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#planner img, #planner svg, #planner script").count() == 0
+    if name.startswith("markup"):
+        assert "<" in text  # shown as literal text
+    if name == "100 KB":
+        assert "too long" in text
+    if name in ("bad base64", "not UTF-8"):
+        assert "damaged" in text
+
+
+def test_share_link_reproduces_the_plan_in_a_fresh_browser_context(site, browser, page) -> None:
+    open_planner(page, site.url + "planner/")
+    page.get_by_label("Left side is weaker or smaller").check()
+    page.get_by_label("Hips and glutes").check()
+    page.locator("#pl-days_per_week").fill("4")
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(f"{PLAN}[aria-busy=false]", timeout=30_000)
+    link = page.url
+    assert "#profile=" in link
+    assert page.locator("#pl-share-url").input_value() == link
+    original = page.locator("#planner .planner-result").inner_text()
+
+    recorder = Recorder()
+    fresh = browser.new_context(viewport={"width": 1280, "height": 900})
+    watch(fresh, recorder)
+    try:
+        other = fresh.new_page()
+        open_planner(other, link, f"{PLAN}[aria-busy=false]")
+        assert other.locator("#planner .planner-result").inner_text() == original
+        assert other.get_by_label("Hips and glutes").is_checked()
+        assert other.locator("#pl-days_per_week").input_value() == "4"
+    finally:
+        fresh.close()
+    assert (recorder.foreign(), recorder.errors, recorder.csp) == ([], [], [])
+
+
+def test_remembered_answers_come_back_and_forgetting_removes_them(site, context, page) -> None:
+    open_planner(page, site.url + "planner/")
+    assert page.locator("#planner [data-role=remembered]").is_hidden()
+    page.locator("#pl-weeks").fill("3")
+    page.get_by_label("Upper back", exact=True).check()
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(f"{PLAN}[aria-busy=false]", timeout=30_000)
+    stored = json.loads(page.evaluate("k => localStorage.getItem(k)", STORAGE_KEY))
+    assert stored["weeks"] == 3
+
+    again = context.new_page()  # same browser profile, no fragment in the address
+    open_planner(again, site.url + "planner/", f"{PLAN}[aria-busy=false]")
+    assert again.locator("#pl-weeks").input_value() == "3"
+    assert again.get_by_label("Upper back", exact=True).is_checked()
+    assert again.locator("#planner .planner-week").count() == 3
+    assert again.locator("#planner [data-role=remembered]").is_visible()
+
+    again.get_by_role("button", name="Forget my details").click()
+    again.wait_for_selector(READY)
+    assert again.evaluate("k => localStorage.getItem(k)", STORAGE_KEY) is None
+    assert "#profile=" not in again.url
+    assert again.locator("#pl-weeks").input_value() == "6"  # the default, from describe()
+    assert again.locator("#planner .planner-result").is_hidden()
+    assert "forgotten" in again.locator("#planner [data-role=status]").inner_text()
+
+    last = context.new_page()
+    open_planner(last, site.url + "planner/")
+    last.wait_for_timeout(500)
+    assert last.get_attribute("#planner", "data-state") == "ready"
+    assert last.locator("#pl-weeks").input_value() == "6"
+
+
+def test_opening_a_new_share_link_in_the_same_tab_replans(site, page) -> None:
+    open_planner(page, share_link(site, {"version": 1, "weeks": 2}), f"{PLAN}[aria-busy=false]")
+    assert page.locator("#planner .planner-week").count() == 2
+    page.evaluate("h => { location.hash = h }", "profile=" + encode(json.dumps({"weeks": 5})))
+    page.locator("#planner .planner-week").nth(4).wait_for(state="attached", timeout=30_000)
+    page.wait_for_selector(f"{PLAN}[aria-busy=false]")
+    assert page.locator("#planner .planner-week").count() == 5
+    assert page.locator("#pl-weeks").input_value() == "5"
+
+
+def test_planning_after_ready_is_quick_and_never_blocks_the_main_thread(site, page) -> None:
+    """Pressing "Make my plan" to the plan on screen; long tasks over 50 ms are recorded."""
+    open_planner(page, site.url + "planner/")
+    page.wait_for_timeout(1_000)  # let the warm-up plan finish
+    timings = []
+    for _ in range(3):
+        result = page.evaluate(
+            """() => new Promise((resolve) => {
+              const long = [];
+              const observer = new PerformanceObserver((list) => {
+                for (const entry of list.getEntries()) long.push(Math.round(entry.duration));
+              });
+              observer.observe({type: "longtask"});
+              const root = document.querySelector("#planner");
+              const started = performance.now();
+              const watcher = new MutationObserver(() => {
+                if (root.dataset.state === "plan" && root.getAttribute("aria-busy") === "false") {
+                  watcher.disconnect();
+                  const ms = performance.now() - started;
+                  setTimeout(() => { observer.disconnect(); resolve({ms, long}); }, 300);
+                }
+              });
+              watcher.observe(root, {attributes: true});
+              root.dataset.state = "ready";
+              document.querySelector(".planner-submit").click();
+            })"""
+        )
+        timings.append(result)
+    print("make-my-plan to plan shown (ms):", [round(t["ms"]) for t in timings])
+    assert all(t["long"] == [] for t in timings), timings
+    assert min(t["ms"] for t in timings) < 1_000, timings
+
+
+def test_status_line_announces_the_plan(site, page) -> None:
+    open_planner(page, share_link(site, {"version": 1, "weeks": 2}), f"{PLAN}[aria-busy=false]")
+    status = page.locator("#planner [data-role=status]")
+    assert status.get_attribute("role") == "status"
+    assert re.search(r"Your plan is ready: 2 weeks, 3 sessions a week", status.inner_text())
