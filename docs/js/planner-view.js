@@ -71,7 +71,7 @@ export function asymmetryTable(plan, testNames, basis) {
       { class: "planner-table-scroll", tabindex: "0", role: "region", "aria-label": "Self-test results" },
       el(
         "table",
-        {},
+        { class: "planner-table" },
         el("thead", {}, el("tr", {}, head.map((text) => el("th", { scope: "col", text })))),
         el("tbody", {}, rows),
       ),
