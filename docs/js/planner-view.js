@@ -158,7 +158,7 @@ function weekSection(week, index, weakSide, siteRoot) {
  * the heading. Weeks after the first are added one per task so no task runs long.
  * Returns the heading to focus.
  */
-export async function renderPlan(panel, plan, { siteRoot, testNames, basis, tools }) {
+export async function renderPlan(panel, plan, { siteRoot, testNames, tools }) {
   const weeks = plan.weeks ?? [];
   const sessions = weeks[0]?.sessions?.length ?? 0;
   const heading = el("h2", {
@@ -180,7 +180,8 @@ export async function renderPlan(panel, plan, { siteRoot, testNames, basis, tool
       : null,
     tools,
   );
-  const table = asymmetryTable(plan, testNames, basis);
+  // The plan's own summary already explains the asymmetry bands.
+  const table = asymmetryTable(plan, testNames, "");
   if (table) panel.append(el("h3", { text: "Your self-tests" }), table);
   if (plan.summary?.length) panel.append(el("h3", { text: "Why this plan" }), list(plan.summary));
   if (plan.stop_rules?.length) {
