@@ -10,7 +10,8 @@ compiles the ~150 modules it imports. This module, run in Pyodide itself by
    the codecs and config modules Python looks up by name), as unchecked hash-based ``.pyc``
    files (no source: smaller, and nothing to re-check). The tests then run every code path
    of the planner in this trimmed runtime, in Node and in the browser;
-3. writes a copy of the planner wheel with ``__pycache__/*.cpython-314.pyc`` added.
+3. writes a sourceless copy of the planner wheel: each module as a ``.pyc`` in place of its
+   ``.py`` (smaller to download, nothing to compile or re-check).
 
 Both outputs are deterministic: sorted entries, fixed timestamps, fixed compression.
 """
@@ -102,22 +103,26 @@ def build_stdlib(keep: Iterable[str]) -> bytes:
 
 
 def build_wheel(wheel: bytes, site_packages: str) -> bytes:
-    """The wheel again, plus unchecked hash-based .pyc for each module, RECORD updated."""
+    """The wheel again, sourceless: each module as an unchecked hash-based ``.pyc`` beside
+    where its ``.py`` was (Python imports such a file directly), RECORD rewritten."""
     import base64
     import hashlib
     import io
     import zipfile
 
-    tag = sys.implementation.cache_tag
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(wheel)) as src, zipfile.ZipFile(out, "w") as dst:
         names = sorted(n for n in src.namelist() if not n.endswith("/"))
         record_name = next(n for n in names if n.endswith(".dist-info/RECORD"))
-        entries: dict[str, bytes] = {n: src.read(n) for n in names if n != record_name}
-        for name in [n for n in names if n.endswith(".py")]:
-            folder, _, file = name.rpartition("/")
-            target = f"{folder}/__pycache__/{file[:-3]}.{tag}.pyc"
-            entries[target] = pyc_bytes(entries[name], f"{site_packages}/{name}")
+        entries: dict[str, bytes] = {}
+        for name in names:
+            if name == record_name:
+                continue
+            data = src.read(name)
+            if name.endswith(".py"):
+                entries[name + "c"] = pyc_bytes(data, f"{site_packages}/{name}")
+            else:
+                entries[name] = data
         record = io.StringIO()
         for name in sorted(entries):
             digest = base64.urlsafe_b64encode(hashlib.sha256(entries[name]).digest())

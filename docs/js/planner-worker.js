@@ -30,20 +30,49 @@ async function start() {
   if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
   const manifest = await response.json();
 
-  progress("runtime", 15, "Downloading the Python runtime");
   const { loadPyodide } = await loader;
-  const pyodide = await loadPyodide({
-    indexURL: runtimeBase.href,
-    stdLibURL: new URL(manifest.stdlib, runtimeBase).href,
-    lockFileContents: manifest.lock,
-    packageBaseUrl: runtimeBase.href,
-    packages: manifest.packages,
-  });
+  const attempt = async ({ stdlib, lock }) => {
+    const pyodide = await loadPyodide({
+      indexURL: runtimeBase.href,
+      stdLibURL: new URL(stdlib, runtimeBase).href,
+      lockFileContents: lock,
+      packageBaseUrl: runtimeBase.href,
+      packages: manifest.packages,
+    });
+    progress("planner", 90, "Starting the planner");
+    const api = pyodide.pyimport("planner._bridge");
+    const info = JSON.parse(api.describe());
+    info.python = pyodide.runPython("import sys; sys.version.split()[0]");
+    return { api, info };
+  };
 
-  progress("planner", 90, "Starting the planner");
-  bridge = pyodide.pyimport("planner._bridge");
-  const info = JSON.parse(bridge.describe());
-  info.python = pyodide.runPython("import sys; sys.version.split()[0]");
+  progress("runtime", 15, "Downloading the Python runtime");
+  // While the first attempt runs, Pyodide's own failed fetches (a missing precompiled file)
+  // surface as unhandled rejections; with a fallback at hand they are held, not thrown, and
+  // logged if the first attempt succeeds after all.
+  const held = [];
+  const hold = (event) => {
+    if (manifest.fallback) {
+      event.preventDefault();
+      held.push(event.reason);
+    }
+  };
+  self.addEventListener("unhandledrejection", hold);
+  let loaded;
+  try {
+    loaded = await attempt(manifest);
+    for (const reason of held) console.error("Pyodide:", reason);
+  } catch (error) {
+    // The precompiled files could not be used (missing, say): the stock ones always work.
+    if (!manifest.fallback) throw error;
+    console.warn("Precompiled runtime files unavailable; using the stock ones:", error);
+    progress("runtime", 20, "Loading the standard runtime files");
+    loaded = await attempt(manifest.fallback);
+  } finally {
+    self.removeEventListener("unhandledrejection", hold);
+  }
+  bridge = loaded.api;
+  const info = loaded.info;
   post({ type: "ready", info });
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -96,3 +97,18 @@ def test_every_page_carries_a_policy_that_blocks_other_origins(browser, site) ->
     ctx.close()
     assert recorder.csp, "the planted script was reported as a CSP violation"
     assert recorder.failed.get("http://127.0.0.2:9/x.js") == "csp"  # Chromium: blocked by CSP
+
+
+def test_page_still_works_from_the_stock_files_when_the_optimised_ones_are_missing(
+    site, page, recorder
+) -> None:
+    manifest = json.loads((site.directory / "pyodide" / "runtime.json").read_text("utf-8"))
+    optimised = [manifest["stdlib"], manifest["lock"]["packages"]["even-back-planner"]["file_name"]]
+    assert manifest["fallback"]["stdlib"] == "python_stdlib.zip"
+    for path in optimised:
+        page.route(f"**/pyodide/{path}", lambda route: route.fulfill(status=404))
+    page.goto(site.url + "planner/")
+    page.wait_for_selector(READY, timeout=60_000)
+    assert any(u.endswith("/pyodide/python_stdlib.zip") for u in recorder.requests)
+    plain = manifest["fallback"]["lock"]["packages"]["even-back-planner"]["file_name"]
+    assert any(u.endswith(plain) for u in recorder.requests)
