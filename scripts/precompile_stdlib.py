@@ -84,7 +84,9 @@ def pyc_bytes(source: bytes, filename: str) -> bytes:
     import importlib.util
     from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr-defined]
 
-    code = compile(source, filename, "exec", dont_inherit=True)
+    # optimize=2 drops docstrings and asserts, as python -OO does (CPython's own test suite
+    # runs the standard library that way): a smaller download, nothing the planner needs.
+    code = compile(source, filename, "exec", dont_inherit=True, optimize=2)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 
