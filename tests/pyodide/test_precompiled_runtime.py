@@ -57,10 +57,9 @@ def test_site_ships_the_precompiled_files_the_build_made(runtime_dir: Path, two_
     entry = manifest["lock"]["packages"]["even-back-planner"]
     wheel = (runtime_dir / entry["file_name"]).read_bytes()
     assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
-    assert any(
-        n.endswith(".cpython-314.pyc")
-        for n in zipfile.ZipFile(runtime_dir / entry["file_name"]).namelist()
-    )
+    names = zipfile.ZipFile(runtime_dir / entry["file_name"]).namelist()
+    assert "planner/_engine.pyc" in names
+    assert not [n for n in names if n.endswith(".py")], "the browser's wheel is sourceless"
 
 
 def test_every_pyc_matches_the_pinned_runtimes_magic_and_its_stock_source(
