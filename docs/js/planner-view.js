@@ -3,6 +3,7 @@
 import { el, siteUrl } from "./planner-dom.js";
 
 const TIMES = "\u00d7";
+const ITEMS_PER_TASK = 24;
 
 const URGENCY = {
   emergency: "Get medical help now",
@@ -137,25 +138,25 @@ function sessionCard(session, index, weakSide, siteRoot) {
   );
 }
 
-function weekSection(week, index, weakSide, siteRoot) {
+/** A week's section with its heading and note; its session cards are added by the caller. */
+function weekSection(week, index) {
   const number = week.week ?? index + 1;
   const heading = week.deload ? `Week ${number} (deload: a lighter week to recover)` : `Week ${number}`;
-  return el(
+  const sessions = el("div", { class: "planner-sessions" });
+  const section = el(
     "section",
     { class: "planner-week", "aria-labelledby": `pl-week-${number}` },
     el("h3", { id: `pl-week-${number}`, text: heading }),
     week.note ? el("p", { class: "planner-week-note", text: week.note }) : null,
-    el(
-      "div",
-      { class: "planner-sessions" },
-      (week.sessions ?? []).map((s, i) => sessionCard(s, i, weakSide, siteRoot)),
-    ),
+    sessions,
   );
+  return { section, sessions };
 }
 
 /**
  * Render a plan into `panel` (emptied first). `tools` are nodes (downloads, share) placed under
- * the heading. Weeks after the first are added one per task so no task runs long.
+ * the heading. Sessions are added a few at a time, one batch per task (up to ITEMS_PER_TASK
+ * exercises), so even a 16-week, 7-day plan never holds the main thread for long.
  * Returns the heading to focus.
  */
 export async function renderPlan(panel, plan, { siteRoot, testNames, tools }) {
@@ -189,10 +190,19 @@ export async function renderPlan(panel, plan, { siteRoot, testNames, tools }) {
   }
   const weeksBox = el("div", { class: "planner-weeks" });
   panel.append(weeksBox);
+  let batch = 0;
   for (const [index, week] of weeks.entries()) {
-    if (index) await nextFrame();
-    if (!panel.isConnected) return heading;
-    weeksBox.append(weekSection(week, index, weakSide, siteRoot));
+    const { section, sessions } = weekSection(week, index);
+    weeksBox.append(section);
+    for (const [s, session] of (week.sessions ?? []).entries()) {
+      if (batch >= ITEMS_PER_TASK) {
+        batch = 0;
+        await nextFrame();
+        if (!panel.isConnected) return heading;
+      }
+      sessions.append(sessionCard(session, s, weakSide, siteRoot));
+      batch += session.items?.length ?? 0;
+    }
   }
   if (plan.retest) panel.append(el("h3", { text: "Re-test" }), el("p", { text: plan.retest }));
   if (plan.sources?.length) {

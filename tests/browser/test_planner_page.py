@@ -361,3 +361,22 @@ def test_status_line_announces_the_plan(site, page) -> None:
     status = page.locator("#planner [data-role=status]")
     assert status.get_attribute("role") == "status"
     assert re.search(r"Your plan is ready: 2 weeks, 3 sessions a week", status.inner_text())
+
+
+def test_print_shows_the_plan_without_site_chrome_form_or_buttons(site, page) -> None:
+    open_planner(page, share_link(site, {"version": 1, "weeks": 2}), f"{PLAN}[aria-busy=false]")
+    page.emulate_media(media="print")
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        "#planner form",
+        "#planner .planner-tools",
+        "#planner [data-role=status]",
+        "#self-tests",
+    ):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator("#planner .planner-result h2").is_visible()
+    assert page.locator("#planner .planner-week").nth(1).is_visible()
+    for paper in ("A4", "Letter"):
+        assert page.pdf(format=paper)[:5] == b"%PDF-"
