@@ -19,7 +19,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = (ROOT / "scripts" / "precompile_stdlib.py", ROOT / "scripts" / "precompile_runtime.mjs")
+SCRIPTS = (
+    ROOT / "scripts" / "precompile_stdlib.py",
+    ROOT / "scripts" / "precompile_runtime.mjs",
+    ROOT / "scripts" / "site_runtime.mjs",
+)
 EXAMPLES = ROOT / "docs" / "examples"
 # Extra paths for the trace: an unknown side with tests, a referral, a cautious plan.
 TRACE_PROFILES = {

@@ -16,20 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _recording import Recorder, watch
 from _site import SITES, Site, start
+from chromium import ARGS as CHROMIUM_ARGS
+from chromium import CHROMIUM
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -1,29 +1,10 @@
-// Runs Python inside the site's own Pyodide runtime under Node, loaded exactly as the browser
-// worker loads it (runtime.json: the standard library it names, the trimmed lock, the wheel).
+// Runs Python inside the site's own Pyodide runtime under Node, loaded as the browser loads it.
 // Usage: node tests/pyodide/run.mjs <site>/pyodide < code.py
 // The code's last expression must be a str; it is written to stdout as is.
-// Errors are printed as their message only (Node would print a minified source line).
-process.on("uncaughtException", (error) => {
-  process.stderr.write(`${error?.message ?? error}\n`);
-  process.exit(1);
-});
-process.on("unhandledRejection", (error) => {
-  process.stderr.write(`${error?.message ?? error}\n`);
-  process.exit(1);
-});
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { exitOnError, loadSiteRuntime } from "../../scripts/site_runtime.mjs";
 
-const runtimeDir = path.resolve(process.argv[2] ?? "site/pyodide");
-const manifest = JSON.parse(readFileSync(path.join(runtimeDir, "runtime.json"), "utf8"));
-const { loadPyodide } = await import(pathToFileURL(path.join(runtimeDir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({
-  indexURL: runtimeDir + path.sep,
-  stdLibURL: path.join(runtimeDir, manifest.stdlib),
-  lockFileContents: manifest.lock,
-  packageBaseUrl: runtimeDir + path.sep,
-  packages: manifest.packages,
+exitOnError();
+const pyodide = await loadSiteRuntime(process.argv[2] ?? "site/pyodide", {
   stdout: (line) => process.stderr.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
 });
