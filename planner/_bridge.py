@@ -14,7 +14,9 @@ from ._assess import BANDS_BASIS, TESTS
 from ._engine import plan
 from ._profile import FIELDS, ProfileError, parse_profile_json
 from ._render import FORMATS, render
+from ._render_text import URGENCY_LABELS
 from ._screen import RED_FLAGS
+from ._vocab import BLOCK_LABELS
 
 
 def _dumps(obj: object) -> str:
@@ -32,6 +34,8 @@ def describe() -> str:
             "red_flags": [flag.to_dict() for flag in RED_FLAGS],
             "tests": [t.to_dict() for t in TESTS],
             "bands_basis": BANDS_BASIS,
+            # Wording the page shows for plan values, so it never keeps copies of its own.
+            "labels": {"urgency": URGENCY_LABELS, "blocks": BLOCK_LABELS},
             "formats": list(FORMATS),
         }
     )

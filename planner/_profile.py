@@ -97,8 +97,8 @@ FIELDS: tuple[Field, ...] = (
         "equipment",
         "choices",
         "What equipment do you have?",
-        "Body-weight exercises are always included. An exercise is only chosen when you have "
-        "everything it needs.",
+        "Tick nothing for body weight only. Body-weight exercises are always included; an "
+        "exercise is only chosen when you have everything it needs.",
         (),
         choices=_choices(EQUIPMENT_LABELS),
     ),

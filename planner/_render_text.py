@@ -11,16 +11,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._assess import BANDS_BASIS, TESTS
+from ._vocab import BLOCK_LABELS
 
 WIDTH = 100
 TIMES = "\N{MULTIPLICATION SIGN}"
-
-BLOCK_LABELS: dict[str, str] = {
-    "warmup": "Warm-up",
-    "main": "Main",
-    "accessory": "Accessory",
-    "mobility": "Mobility",
-}
 
 URGENCY_LABELS: dict[str, str] = {
     "emergency": "Emergency: get medical help now.",

@@ -76,3 +76,16 @@ def test_referral_is_ok_with_exports() -> None:
     assert answer["ok"] is True
     assert answer["plan"]["status"] == "refer"
     assert answer["plan"]["urgency"] == "emergency"
+
+
+def test_describe_gives_the_page_every_urgency_and_block_label_it_shows() -> None:
+    """The page keeps no wording of its own: each plan value it shows is labelled here."""
+    import json as _json
+
+    from planner import _bridge
+    from planner._vocab import BLOCKS
+
+    labels = _json.loads(_bridge.describe())["labels"]
+    assert set(labels["blocks"]) == set(BLOCKS)
+    assert set(labels["urgency"]) == {"emergency", "urgent", "routine"}
+    assert all(isinstance(v, str) and v for v in labels["urgency"].values())

@@ -93,9 +93,6 @@ function renderField(field, testInfo, links) {
         },
         el("legend", { text: field.label }),
         hint(hintId, field.hint),
-        field.name === "equipment"
-          ? el("p", { class: "planner-hint", text: "Tick nothing for body weight only." })
-          : null,
       );
       const list = el("div", { class: "planner-options" });
       field.choices.forEach((choice, index) => {

@@ -76,6 +76,7 @@ function start(root, runtime, show) {
   const links = pageLinks();
   const testNames = new Map((info.tests ?? []).map((t) => [t.id, t.name]));
   const basis = info.bands_basis ?? "";
+  const labels = info.labels;
   let sequence = 0;
 
   const result = el("section", {
@@ -159,7 +160,7 @@ function start(root, runtime, show) {
     result.dataset.kind = plan.status === "refer" ? "refer" : "plan";
     let heading;
     if (plan.status === "refer") {
-      heading = renderReferral(result, plan, { testNames, basis, tools });
+      heading = renderReferral(result, plan, { testNames, basis, tools, labels });
       setState(root, "refer");
       show("The planner suggests seeing a professional before you start: see below.");
     } else {
@@ -167,7 +168,7 @@ function start(root, runtime, show) {
       result.replaceChildren(); // dropping a long plan's nodes takes a task of its own
       await nextTask();
       if (mine !== sequence || !root.isConnected) return;
-      heading = await renderPlan(result, plan, { siteRoot: links.siteRoot, testNames, basis, tools });
+      heading = await renderPlan(result, plan, { siteRoot: links.siteRoot, testNames, basis, tools, labels });
       if (mine !== sequence || !root.isConnected) return;
       setState(root, "plan");
       show(`Your plan is ready: ${heading.textContent.replace(/^Your plan: /, "")}.`);

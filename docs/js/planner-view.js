@@ -5,14 +5,6 @@ import { el, siteUrl } from "./planner-dom.js";
 const TIMES = "\u00d7";
 const ITEMS_PER_TASK = 24;
 
-const URGENCY = {
-  emergency: "Get medical help now",
-  urgent: "See a doctor today or within a day",
-  routine: "See a GP or physiotherapist before you start",
-};
-
-const BLOCKS = { warmup: "Warm-up", main: "Main", accessory: "Accessory", mobility: "Mobility" };
-
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const sideName = (side) => {
   const text = String(side ?? "");
@@ -96,7 +88,7 @@ function sideDoses(item, weakSide) {
   return parts;
 }
 
-function itemCard(item, weakSide, siteRoot) {
+function itemCard(item, weakSide, siteRoot, blockLabels) {
   const href = siteUrl(siteRoot, item.page);
   const name = item.name ?? item.exercise;
   const dose =
@@ -112,7 +104,7 @@ function itemCard(item, weakSide, siteRoot) {
     el(
       "p",
       { class: "planner-item-name" },
-      el("span", { class: "planner-block", text: BLOCKS[item.block] ?? sideName(item.block) }),
+      el("span", { class: "planner-block", text: blockLabels[item.block] ?? sideName(item.block) }),
       " ",
       href ? el("a", { href, text: name }) : el("span", { text: name }),
     ),
@@ -122,7 +114,7 @@ function itemCard(item, weakSide, siteRoot) {
   );
 }
 
-function sessionCard(session, index, weakSide, siteRoot) {
+function sessionCard(session, index, weakSide, siteRoot, blockLabels) {
   const day = session.day ?? index + 1;
   const title = session.title ? `Session ${day}: ${session.title}` : `Session ${day}`;
   return el(
@@ -133,7 +125,7 @@ function sessionCard(session, index, weakSide, siteRoot) {
     el(
       "ol",
       { class: "planner-items" },
-      (session.items ?? []).map((item) => itemCard(item, weakSide, siteRoot)),
+      (session.items ?? []).map((item) => itemCard(item, weakSide, siteRoot, blockLabels)),
     ),
   );
 }
@@ -159,7 +151,7 @@ function weekSection(week, index) {
  * exercises), so even a 16-week, 7-day plan never holds the main thread for long.
  * Returns the heading to focus.
  */
-export async function renderPlan(panel, plan, { siteRoot, testNames, tools }) {
+export async function renderPlan(panel, plan, { siteRoot, testNames, tools, labels }) {
   const weeks = plan.weeks ?? [];
   const sessions = weeks[0]?.sessions?.length ?? 0;
   const heading = el("h2", {
@@ -200,7 +192,7 @@ export async function renderPlan(panel, plan, { siteRoot, testNames, tools }) {
         await nextFrame();
         if (!panel.isConnected) return heading;
       }
-      sessions.append(sessionCard(session, s, weakSide, siteRoot));
+      sessions.append(sessionCard(session, s, weakSide, siteRoot, labels.blocks));
       batch += session.items?.length ?? 0;
     }
   }
@@ -218,9 +210,9 @@ export async function renderPlan(panel, plan, { siteRoot, testNames, tools }) {
 }
 
 /** Render a referral into `panel`: how soon, whom to see, why. Returns the heading to focus. */
-export function renderReferral(panel, plan, { testNames, basis, tools }) {
+export function renderReferral(panel, plan, { testNames, basis, tools, labels }) {
   const heading = el("h2", { tabindex: "-1", text: "Please see a professional before you start" });
-  const urgency = URGENCY[plan.urgency] ?? sideName(plan.urgency);
+  const urgency = labels.urgency[plan.urgency] ?? sideName(plan.urgency);
   const table = asymmetryTable(plan, testNames, basis);
   fill(
     panel,
