@@ -21,17 +21,36 @@ class Runtime extends EventTarget {
       () => this.fail(`The planner's engine did not start within ${timeoutMs / 1000} seconds.`),
       timeoutMs,
     );
-    try {
-      this.worker = new Worker(new URL("./planner-worker.js", import.meta.url), { type: "module" });
-    } catch (error) {
-      this.fail(`This browser could not start the planner's worker (${error.message}).`);
-      return;
+    // The planner page starts the worker in an inline script while it is still loading
+    // (window.evenBackBoot); it is adopted here with the messages it has sent so far.
+    // Otherwise (or if that failed) the worker starts now.
+    const boot = window.evenBackBoot;
+    let early = [];
+    if (boot?.worker && !boot.adopted) {
+      boot.adopted = true;
+      this.worker = boot.worker;
+      early = boot.early;
+    } else {
+      try {
+        this.worker = new Worker(new URL("./planner-worker.js", import.meta.url), {
+          type: "module",
+        });
+      } catch (error) {
+        this.fail(`This browser could not start the planner's worker (${error.message}).`);
+        return;
+      }
     }
-    this.worker.addEventListener("message", (event) => this.onMessage(event.data));
-    this.worker.addEventListener("error", (event) => {
+    const onError = (event) => {
       event.preventDefault?.();
       this.fail(`The planner's worker stopped: ${event.message || "its script could not be loaded"}.`);
-    });
+    };
+    this.worker.addEventListener("message", (event) => this.onMessage(event.data));
+    this.worker.addEventListener("error", onError);
+    boot?.release?.();
+    for (const event of early) {
+      if (event.type === "error") onError(event);
+      else this.onMessage(event.data);
+    }
   }
 
   onMessage(message) {
