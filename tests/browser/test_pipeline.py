@@ -112,3 +112,14 @@ def test_page_still_works_from_the_stock_files_when_the_optimised_ones_are_missi
     assert any(u.endswith("/pyodide/python_stdlib.zip") for u in recorder.requests)
     plain = manifest["fallback"]["lock"]["packages"]["even-back-planner"]["file_name"]
     assert any(u.endswith(plain) for u in recorder.requests)
+
+
+@pytest.mark.parametrize("path", ["", "planner/"])
+def test_site_search_finds_an_exercise_page(site, page, path) -> None:
+    """Search works everywhere, including the planner page, whose index is built late."""
+    page.goto(site.url + path)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("piriformis")
+    result = page.locator(".md-search-result__item a[href*='piriformis']").first
+    result.wait_for(timeout=20_000)
+    assert "piriformis" in (result.get_attribute("href") or "")
