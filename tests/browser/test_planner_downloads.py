@@ -5,13 +5,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
+from _cli import cli_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_SHOWN = "#planner[data-state=plan][aria-busy=false]"
@@ -45,17 +44,6 @@ def share_link(site, profile: dict[str, Any]) -> str:  # type: ignore[no-untyped
     return f"{site.url}planner/#profile={payload}"
 
 
-def cli(profile: dict[str, Any], fmt: str) -> bytes:
-    done = subprocess.run(
-        [sys.executable, "-m", "planner", "plan", "-", "--format", fmt],
-        input=json.dumps(profile).encode("utf-8"),
-        capture_output=True,
-        cwd=ROOT,
-        check=True,
-    )
-    return done.stdout
-
-
 def download(page, fmt: str) -> bytes:  # type: ignore[no-untyped-def]
     label, filename = FILES[fmt]
     with page.expect_download() as info:
@@ -74,7 +62,7 @@ def planned(site, page):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "md"])
 def test_download_is_byte_identical_to_the_cli(planned, fmt) -> None:
-    assert download(planned, fmt) == cli(PROFILE, fmt)
+    assert download(planned, fmt) == cli_plan(PROFILE, fmt)
 
 
 def test_downloaded_json_is_the_plan_shown(planned) -> None:
@@ -102,7 +90,7 @@ def test_calendar_with_a_start_date_is_byte_identical_to_the_cli(site, page) -> 
     page.goto(share_link(site, profile))
     page.wait_for_selector(PLAN_SHOWN, timeout=60_000)
     body = download(page, "ics")
-    assert body == cli(profile, "ics")
+    assert body == cli_plan(profile, "ics")
     events = [c for c in icalendar.Calendar.from_ical(body).walk() if c.name == "VEVENT"]
     assert len(events) == 15
     assert min(e.decoded("DTSTART") for e in events) == dt.date(2027, 1, 4)
@@ -120,7 +108,7 @@ def test_downloads_follow_the_form_after_a_change(planned) -> None:
     plan = json.loads(download(planned, "json"))
     assert len(plan["weeks"]) == 2
     # The form sends every field it shows, so the CLI gets the same profile back from the plan.
-    assert download(planned, "csv") == cli(plan["profile"], "csv")
+    assert download(planned, "csv") == cli_plan(plan["profile"], "csv")
 
 
 def test_referral_offers_no_routine_downloads(site, page) -> None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import base64
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _cli import cli_plan
 from _recording import Recorder, watch
 
 from planner._render_text import URGENCY_LABELS
@@ -40,17 +39,6 @@ def fragment_profile(url: str) -> dict[str, Any]:
     payload = url.split("#profile=", 1)[1]
     raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
     return json.loads(raw.decode("utf-8"))
-
-
-def cli_plan(profile: dict[str, Any], fmt: str = "json", tmp: Path | None = None) -> bytes:
-    done = subprocess.run(
-        [sys.executable, "-m", "planner", "plan", "-", "--format", fmt],
-        input=json.dumps(profile).encode("utf-8"),
-        capture_output=True,
-        cwd=ROOT,
-        check=True,
-    )
-    return done.stdout
 
 
 def open_planner(page, url: str, state: str = READY) -> None:  # type: ignore[no-untyped-def]
