@@ -106,7 +106,7 @@ def counting_server(directory: Path, counter: Counter) -> http.server.ThreadingH
     return server
 
 
-def stock_variant(site: Path, root: Path) -> str:
+def stock_variant(root: Path) -> str:
     """A folder beside the site with the stock runtime and the plain wheel."""
     folder = root / "stock"
     runtime = folder / "pyodide"
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "www"
         shutil.copytree(args.site, root)
-        stock = stock_variant(args.site, root)
+        stock = stock_variant(root)
         counter = Counter()
         server = counting_server(root, counter)
         base = f"http://127.0.0.1:{server.server_address[1]}/"

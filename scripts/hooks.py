@@ -15,14 +15,9 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-# Pages MkDocs or Material make themselves, with no front matter of ours.
-EXEMPT = frozenset({"404.html"})
-
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
     """Check and format the page's ``last_reviewed`` date."""
-    if page.file.src_uri in EXEMPT:
-        return markdown
     value = page.meta.get("last_reviewed")
     if isinstance(value, str):
         try:

@@ -12,7 +12,6 @@ import contextlib
 import functools
 import http.server
 import sys
-import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -58,17 +57,6 @@ def make_server(
     handler = type("Handler", (SiteHandler,), {"prefix": prefix, "quiet": quiet})
     factory = functools.partial(handler, directory=str(directory))
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), factory)
-
-
-def serve_in_background(
-    directory: Path, prefix: str = "/"
-) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Start a server in a daemon thread; return it and the site's base URL."""
-    server = make_server(directory, 0, prefix)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
-    clean = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    return server, f"http://127.0.0.1:{port}{clean}"
 
 
 def main(argv: list[str] | None = None) -> int:
