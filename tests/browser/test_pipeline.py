@@ -118,8 +118,11 @@ def test_page_still_works_from_the_stock_files_when_the_optimised_ones_are_missi
 def test_site_search_finds_an_exercise_page(site, page, path) -> None:
     """Search works everywhere, including the planner page, whose index is built late."""
     page.goto(site.url + path)
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("piriformis")
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Typed key by key, as a person does: Material reads the query on keyup (or when its index
+    # becomes ready), so a value set without key events is never searched once the index is ready.
+    box.press_sequentially("piriformis", delay=20)
     result = page.locator(".md-search-result__item a[href*='piriformis']").first
     result.wait_for(timeout=20_000)
     assert "piriformis" in (result.get_attribute("href") or "")
