@@ -1,25 +1,57 @@
 """Even Back planner: a weak-side-first routine for an uneven lower back.
 
-The public API is re-exported here; the modules behind it are private.
+The public API is re-exported here; the modules behind it are private. Each name is imported
+on first use (PEP 562), so a caller that needs only part of the planner, such as the browser
+page building its form before anyone asks for a plan, does not pay for the rest.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-from ._assess import TESTS, SelfTest
-from ._catalogue import CatalogueError, Exercise, load_catalogue
-from ._engine import plan
-from ._profile import (
-    FIELDS,
-    Field,
-    Problem,
-    Profile,
-    ProfileError,
-    parse_profile,
-    parse_profile_json,
-)
-from ._render import FORMATS, render
-from ._screen import RED_FLAGS, RedFlag
-from ._sources import Source, load_sources
+if TYPE_CHECKING:
+    from ._assess import TESTS, SelfTest
+    from ._catalogue import CatalogueError, Exercise, load_catalogue
+    from ._engine import plan
+    from ._profile import (
+        FIELDS,
+        Field,
+        Problem,
+        Profile,
+        ProfileError,
+        parse_profile,
+        parse_profile_json,
+    )
+    from ._render import render
+    from ._screen import RED_FLAGS, RedFlag
+    from ._sources import Source, load_sources
+    from ._vocab import FORMATS
+
+# Where each public name lives.
+_HOME = {
+    "TESTS": "_assess",
+    "SelfTest": "_assess",
+    "CatalogueError": "_catalogue",
+    "Exercise": "_catalogue",
+    "load_catalogue": "_catalogue",
+    "plan": "_engine",
+    "FIELDS": "_profile",
+    "Field": "_profile",
+    "Problem": "_profile",
+    "Profile": "_profile",
+    "ProfileError": "_profile",
+    "parse_profile": "_profile",
+    "parse_profile_json": "_profile",
+    "render": "_render",
+    "RED_FLAGS": "_screen",
+    "RedFlag": "_screen",
+    "Source": "_sources",
+    "load_sources": "_sources",
+    "FORMATS": "_vocab",
+}
 
 __all__ = [
     "FIELDS",
@@ -43,3 +75,16 @@ __all__ = [
     "plan",
     "render",
 ]
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'planner' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

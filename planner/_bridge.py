@@ -11,12 +11,13 @@ import json
 from typing import Any
 
 from ._assess import BANDS_BASIS, TESTS
-from ._engine import plan
 from ._profile import FIELDS, ProfileError, parse_profile_json
-from ._render import FORMATS, render
-from ._render_text import URGENCY_LABELS
-from ._screen import RED_FLAGS
-from ._vocab import BLOCK_LABELS
+from ._screen import RED_FLAGS, URGENCY_LABELS
+from ._vocab import BLOCK_LABELS, FORMATS
+
+# Only what describe() needs is imported up front: the page shows its form as soon as that
+# answers. The engine, the catalogue and the renderers load in warm_up(), which the worker
+# calls right after, while the person reads the form (or in the first make_plan()).
 
 
 def _dumps(obj: object) -> str:
@@ -41,6 +42,17 @@ def describe() -> str:
     )
 
 
+def warm_up() -> None:
+    """Import the engine and the renderers and read the catalogue, so the first plan is quick."""
+    from ._catalogue import load_catalogue
+    from ._engine import plan  # noqa: F401 - imported for its cost, now rather than later
+    from ._render import render  # noqa: F401 - likewise
+    from ._sources import load_sources
+
+    load_catalogue()
+    load_sources()
+
+
 def _today(today_iso: object) -> dt.date | None:
     if isinstance(today_iso, str):
         try:
@@ -57,6 +69,9 @@ def make_plan(profile_json: str, today_iso: str = "") -> str:
     try:
         if not isinstance(profile_json, str):
             raise ProfileError([])
+        from ._engine import plan
+        from ._render import render
+
         profile = parse_profile_json(profile_json)
         result: dict[str, Any] = plan(profile)
         today = _today(today_iso)

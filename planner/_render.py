@@ -11,8 +11,9 @@ from ._render_ics import render_ics
 from ._render_json import render_json
 from ._render_md import render_md
 from ._render_text import render_text
+from ._vocab import FORMATS
 
-FORMATS: tuple[str, ...] = ("json", "md", "csv", "ics", "text")
+__all__ = ["FORMATS", "render"]
 
 
 def render(

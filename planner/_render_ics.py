@@ -84,7 +84,12 @@ def fold(line: str) -> str:
     Characters are kept whole: a multi-byte UTF-8 character always moves to the next part.
     The leading space of a continuation line counts towards its 75 octets.
     """
-    parts: list[str] = []
+    if line.isascii():  # one octet a character: cut by position (the common, quick case)
+        first, rest = MAX_LINE_OCTETS, MAX_LINE_OCTETS - 1
+        parts = [line[:first]]
+        parts.extend(line[i : i + rest] for i in range(first, len(line), rest))
+        return "\r\n ".join(parts) + "\r\n"
+    parts = []
     current: list[str] = []
     used = 0
     limit = MAX_LINE_OCTETS

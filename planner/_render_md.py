@@ -15,7 +15,6 @@ from ._render_text import (
     BAND_CAVEAT,
     REFERRAL_NO_ROUTINE,
     TIMES,
-    URGENCY_LABELS,
     asymmetry_notes,
     asymmetry_rows,
     block_label,
@@ -28,6 +27,7 @@ from ._render_text import (
     weak_side_text,
     week_heading,
 )
+from ._screen import URGENCY_LABELS
 
 # Characters that start markup anywhere in a line and take a backslash escape in both
 # CommonMark and Python-Markdown.

@@ -11,16 +11,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._assess import BANDS_BASIS, TESTS
+from ._screen import URGENCY_LABELS
 from ._vocab import BLOCK_LABELS
 
 WIDTH = 100
 TIMES = "\N{MULTIPLICATION SIGN}"
-
-URGENCY_LABELS: dict[str, str] = {
-    "emergency": "Emergency: get medical help now.",
-    "urgent": "Urgent: see a doctor today or within a day.",
-    "routine": "Soon: see a GP or physiotherapist before you start training.",
-}
 
 # The rule-of-thumb caveat shown under every asymmetry table, from the module that sets the bands.
 BAND_CAVEAT = BANDS_BASIS

@@ -13,6 +13,12 @@ from typing import Any, Literal
 
 Urgency = Literal["emergency", "urgent", "routine"]
 URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "routine")
+# How each tier reads in the plan and on the page.
+URGENCY_LABELS: dict[str, str] = {
+    "emergency": "Emergency: get medical help now.",
+    "urgent": "Urgent: see a doctor today or within a day.",
+    "routine": "Soon: see a GP or physiotherapist before you start training.",
+}
 
 REFER_PAIN = 7  # pain at rest at or above this -> referral
 CAUTION_PAIN = 4  # pain at rest from this up to REFER_PAIN - 1 -> caution plan

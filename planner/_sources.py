@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -85,8 +85,18 @@ def parse_sources(data: Mapping[str, Any]) -> dict[str, Source]:
 
 
 def read_data_text(name: str) -> str:
-    """The text of `planner/data/<name>`, read through importlib.resources (works from a wheel)."""
-    return resources.files("planner").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    """The text of `planner/data/<name>`, through the loader that imported the planner.
+
+    `get_data` works for a folder, a wheel's site-packages and a zip on `sys.path` alike (the
+    browser imports the planner from inside its standard-library zip), and unlike
+    `importlib.resources` it imports nothing more.
+    """
+    loader = __spec__.loader
+    if loader is None or not hasattr(loader, "get_data"):
+        raise CatalogueError(f"cannot read planner/data/{name}: the planner has no file loader")
+    path = os.path.join(os.path.dirname(__file__), "data", name)  # noqa: PTH118, PTH120 - a loader path
+    data: bytes = loader.get_data(path)
+    return data.decode("utf-8")
 
 
 def load_toml(name: str) -> dict[str, Any]:

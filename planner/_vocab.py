@@ -95,3 +95,7 @@ def level_rank(level: str) -> int:
 def lower_first(name: str) -> str:
     """Lower-case a name's first letter for use mid-sentence ("Romanian" stays)."""
     return name[:1].lower() + name[1:]
+
+
+# The export formats of a plan, in the order the CLI lists them and the page offers them.
+FORMATS: tuple[str, ...] = ("json", "md", "csv", "ics", "text")

@@ -6,11 +6,14 @@ Writes, under ``<site>/pyodide/``:
   ``pyodide.asm.wasm``, ``python_stdlib.zip``), unchanged;
 * the planner wheel under ``wheels/<sha256 prefix>/`` so a new build never meets a stale
   cached copy (the browser checks each wheel's sha256 from the lock as fetch integrity);
+* with ``--bundle``, the precompiled standard library that holds the planner too (see
+  ``precompile_stdlib.py``), under a content-addressed name;
 * ``runtime.json``: the manifest the worker reads first: the Pyodide version, the standard
-  library to load, and a trimmed lock file listing only the planner wheel (passed to
-  ``loadPyodide`` as ``lockFileContents``, so the 119 KB default lock is never fetched);
-  with precompiled files, also a ``fallback`` (the stock standard library and the plain
-  wheel) that the worker uses if the precompiled files cannot be loaded.
+  library to load, the packages to install and a trimmed lock file (passed to
+  ``loadPyodide`` as ``lockFileContents``, so the 119 KB default lock is never fetched).
+  Without a bundle: the stock standard library and the planner wheel. With one: the bundle
+  and no package at all, plus a ``fallback`` (the stock standard library and the wheel)
+  that the worker uses if the bundle cannot be loaded.
 """
 
 from __future__ import annotations
@@ -63,13 +66,7 @@ def copy_wheel(wheels: Path, out: Path) -> tuple[Path, str]:
     return wheel, file_name
 
 
-def assemble(
-    pyodide_dir: Path,
-    wheels: Path,
-    site: Path,
-    stdlib: Path | None = None,
-    fallback_wheels: Path | None = None,
-) -> Path:
+def assemble(pyodide_dir: Path, wheels: Path, site: Path, bundle: Path | None = None) -> Path:
     out = site / "pyodide"
     if out.exists():
         shutil.rmtree(out)
@@ -77,24 +74,20 @@ def assemble(
     for name in CORE_FILES:
         shutil.copyfile(pyodide_dir / name, out / name)
     wheel, file_name = copy_wheel(wheels, out)
-    stdlib_name = "python_stdlib.zip"
-    if stdlib is not None:
-        stdlib_name = f"python_stdlib-{sha256_of(stdlib)[:16]}.zip"
-        shutil.copyfile(stdlib, out / stdlib_name)
     version = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
-    manifest: dict[str, object] = {
-        "pyodide": version,
-        "stdlib": stdlib_name,
+    stock: dict[str, object] = {
+        "stdlib": "python_stdlib.zip",
         "packages": [PACKAGE_NAME],
         "lock": trimmed_lock(pyodide_dir, wheel, file_name),
     }
-    if stdlib is not None and fallback_wheels is not None:
-        # The stock files too: the worker falls back to them if the optimised ones are missing.
-        plain, plain_name = copy_wheel(fallback_wheels, out)
-        manifest["fallback"] = {
-            "stdlib": "python_stdlib.zip",
-            "lock": trimmed_lock(pyodide_dir, plain, plain_name),
-        }
+    manifest: dict[str, object] = {"pyodide": version, **stock}
+    if bundle is not None:
+        stdlib_name = f"python_stdlib-{sha256_of(bundle)[:16]}.zip"
+        shutil.copyfile(bundle, out / stdlib_name)
+        info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+        manifest.update(
+            stdlib=stdlib_name, packages=[], lock={"info": info, "packages": {}}, fallback=stock
+        )
     (out / "runtime.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return out
 
@@ -104,12 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pyodide", type=Path, required=True, help="unpacked npm package")
     parser.add_argument("--wheels", type=Path, required=True, help="folder with the wheel")
     parser.add_argument("--site", type=Path, required=True, help="the built site")
-    parser.add_argument("--stdlib", type=Path, help="a precompiled python_stdlib.zip to use")
     parser.add_argument(
-        "--fallback-wheels", type=Path, help="the plain wheel, used with the stock stdlib"
+        "--bundle", type=Path, help="a precompiled python_stdlib.zip with the planner inside"
     )
     args = parser.parse_args(argv)
-    out = assemble(args.pyodide, args.wheels, args.site, args.stdlib, args.fallback_wheels)
+    out = assemble(args.pyodide, args.wheels, args.site, args.bundle)
     print(f"runtime in {out}", file=sys.stderr)
     return 0
 

@@ -1,11 +1,11 @@
 """Make the precompiled runtime files, or reuse them when nothing they depend on changed.
 
-The outputs (a trimmed ``.pyc`` standard library and a ``.pyc`` planner wheel, see
-``precompile_stdlib.py``) are keyed by the sha256 of everything that goes into them: the
-pinned runtime's standard library and version, the planner wheel, the two precompile scripts
+The output (a trimmed ``.pyc`` standard library with the planner package inside, see
+``precompile_stdlib.py``) is keyed by the sha256 of everything that goes into it: the
+pinned runtime's standard library and version, the planner wheel, the precompile scripts
 and the example profiles that drive the trace. A new Pyodide version or planner change gives
-a new key, so they are rebuilt automatically. Reused outputs are checked against the
-``SHA256SUMS`` written with them, like the runtime tarball.
+a new key, so it is rebuilt automatically. A reused output is checked against the
+``SHA256SUMS`` written with it, like the runtime tarball.
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
 // Drives scripts/precompile_stdlib.py inside the site's stock Pyodide runtime under Node, so
 // the bytecode is made by the very CPython the browser runs. Writes to OUT_DIR:
-//   python_stdlib.zip   trimmed, precompiled standard library
-//   <the wheel's name>  the planner wheel, sourceless (.pyc in place of each .py)
+//   python_stdlib.zip   trimmed, precompiled standard library with the planner inside
 //   kept-modules.json   which top-level standard-library modules were kept
 // Usage: node scripts/precompile_runtime.mjs RUNTIME_DIR WHEEL PROFILES_JSON OUT_DIR
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -8,12 +8,14 @@ compiles the ~150 modules it imports. This module, run in Pyodide itself by
    validation errors, a referral) and records which standard-library modules were imported;
 2. writes a new ``python_stdlib.zip`` holding only the modules that were imported (plus
    the codecs and config modules Python looks up by name), as unchecked hash-based ``.pyc``
-   files (no source: smaller, and nothing to re-check). The tests then run every code path
-   of the planner in this trimmed runtime, in Node and in the browser;
-3. writes a sourceless copy of the planner wheel: each module as a ``.pyc`` in place of its
-   ``.py`` (smaller to download, nothing to compile or re-check).
+   files (no source: smaller, and nothing to re-check);
+3. puts the planner package itself in the same zip (its modules as ``.pyc``, its data files
+   as they are), so the browser imports it straight from the standard library: no wheel to
+   fetch, check and unpack, and none of Pyodide's package-loading code to run at start-up.
+   The tests then run every code path of the planner from this zip, in Node and in the
+   browser.
 
-Both outputs are deterministic: sorted entries, fixed timestamps, fixed compression.
+The output is deterministic: sorted entries, fixed timestamps, fixed compression.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 STDLIB = "/lib/python314.zip"
 EPOCH = (1980, 1, 1, 0, 0, 0)
+PACKAGE = "planner"
 # Looked up by name at run time (codecs, sysconfig), so a trace may not see them: kept always.
 ALWAYS = frozenset(
     {
@@ -90,61 +93,39 @@ def pyc_bytes(source: bytes, filename: str) -> bytes:
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 
-def build_stdlib(keep: Iterable[str]) -> bytes:
-    """A zip of the ``keep`` modules only, each as an unchecked hash-based ``.pyc``."""
+def build_stdlib(keep: Iterable[str], wheel: bytes) -> bytes:
+    """A zip of the ``keep`` modules and the wheel's planner package, modules as unchecked
+    hash-based ``.pyc`` files, data files unchanged (the wheel's metadata is left out)."""
     import io
     import zipfile
 
-    keep = set(keep)
-    out = io.BytesIO()
-    with zipfile.ZipFile(STDLIB) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in sorted(keep & set(src.namelist())):
-            pyc = pyc_bytes(src.read(name), f"{STDLIB}/{name}")
-            dst.writestr(_info(name[:-3] + ".pyc"), pyc, compresslevel=9)
-    return out.getvalue()
-
-
-def build_wheel(wheel: bytes, site_packages: str) -> bytes:
-    """The wheel again, sourceless: each module as an unchecked hash-based ``.pyc`` beside
-    where its ``.py`` was (Python imports such a file directly), RECORD rewritten."""
-    import base64
-    import hashlib
-    import io
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(wheel)) as src, zipfile.ZipFile(out, "w") as dst:
-        names = sorted(n for n in src.namelist() if not n.endswith("/"))
-        record_name = next(n for n in names if n.endswith(".dist-info/RECORD"))
-        entries: dict[str, bytes] = {}
-        for name in names:
-            if name == record_name:
+    entries: dict[str, bytes] = {}
+    with zipfile.ZipFile(STDLIB) as src:
+        for name in sorted(set(keep) & set(src.namelist())):
+            entries[name[:-3] + ".pyc"] = pyc_bytes(src.read(name), f"{STDLIB}/{name}")
+    with zipfile.ZipFile(io.BytesIO(wheel)) as src:
+        for name in src.namelist():
+            if not name.startswith(PACKAGE + "/") or name.endswith("/"):
                 continue
             data = src.read(name)
             if name.endswith(".py"):
-                entries[name + "c"] = pyc_bytes(data, f"{site_packages}/{name}")
+                entries[name + "c"] = pyc_bytes(data, f"{STDLIB}/{name}")
             else:
                 entries[name] = data
-        record = io.StringIO()
-        for name in sorted(entries):
-            digest = base64.urlsafe_b64encode(hashlib.sha256(entries[name]).digest())
-            record.write(f"{name},sha256={digest.rstrip(b'=').decode()},{len(entries[name])}\n")
-        record.write(f"{record_name},,\n")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
         for name in sorted(entries):
             dst.writestr(_info(name), entries[name], compresslevel=9)
-        dst.writestr(_info(record_name), record.getvalue(), compresslevel=9)
     return out.getvalue()
 
 
 def main(profiles_path: str, wheel_path: str, out_dir: str) -> None:
     """Trace, then build into ``out_dir`` (paths in Pyodide's file system)."""
     import pathlib
-    import site
 
     exercise_planner(json.loads(pathlib.Path(profiles_path).read_text(encoding="utf-8")))
     keep = sorted(imported_files())
     out = pathlib.Path(out_dir)
     wheel = pathlib.Path(wheel_path)
-    (out / "python_stdlib.zip").write_bytes(build_stdlib(keep))
-    (out / wheel.name).write_bytes(build_wheel(wheel.read_bytes(), site.getsitepackages()[0]))
+    (out / "python_stdlib.zip").write_bytes(build_stdlib(keep, wheel.read_bytes()))
     (out / "kept-modules.json").write_text(json.dumps(keep, indent=1) + "\n", encoding="utf-8")

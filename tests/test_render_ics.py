@@ -8,7 +8,7 @@ from typing import Any
 import icalendar
 import plan_samples
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import planner
@@ -174,6 +174,29 @@ def test_folding_never_splits_a_multibyte_character() -> None:
     assert all(part.startswith(" ") for part in parts[1:])
     assert "".join(part[1:] if i else part for i, part in enumerate(parts)) == line
     assert len(parts[0].encode("utf-8")) in (74, 75)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"), max_size=400)
+    | st.text(st.characters(max_codepoint=127, exclude_characters="\r\n"), max_size=400)
+)
+@example("D" * 75)
+@example("D" * 300)
+@example("é" * 200)
+def test_folding_fills_each_part_and_unfolds_to_the_line(line: str) -> None:
+    """ASCII lines (cut by position) and others (cut by octets) follow the same rule: every part
+    holds as many whole characters as fit in 75 octets (74 after the leading space)."""
+    folded = fold(line)
+    assert folded.endswith("\r\n")
+    parts = folded[:-2].split("\r\n ")
+    assert "".join(parts) == line
+    for i, part in enumerate(parts):
+        room = 75 if i == 0 else 74
+        assert len(part.encode("utf-8")) <= room
+        if i < len(parts) - 1:
+            following = parts[i + 1][:1]
+            assert len((part + following).encode("utf-8")) > room, "a part was cut short"
 
 
 def test_short_line_is_not_folded() -> None:

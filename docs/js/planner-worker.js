@@ -31,13 +31,15 @@ async function start() {
   const manifest = await response.json();
 
   const { loadPyodide } = await loader;
-  const attempt = async ({ stdlib, lock }) => {
+  // The optimised runtime has the planner inside its standard library (no package to load);
+  // the stock fallback installs the planner wheel.
+  const attempt = async ({ stdlib, lock, packages }) => {
     const pyodide = await loadPyodide({
       indexURL: runtimeBase.href,
       stdLibURL: new URL(stdlib, runtimeBase).href,
       lockFileContents: lock,
       packageBaseUrl: runtimeBase.href,
-      packages: manifest.packages,
+      packages,
     });
     progress("planner", 90, "Starting the planner");
     const api = pyodide.pyimport("planner._bridge");
@@ -74,6 +76,13 @@ async function start() {
   bridge = loaded.api;
   const info = loaded.info;
   post({ type: "ready", info });
+  // The form is up: load the engine, the catalogue and the renderers now, while the person
+  // reads it, so the first plan is as quick as the next (make_plan would load them anyway).
+  try {
+    bridge.warm_up();
+  } catch (error) {
+    console.warn("Planner warm-up failed; the first plan will load what it needs:", error);
+  }
 }
 
 self.addEventListener("message", ({ data }) => {

@@ -14,13 +14,15 @@ pytestmark = pytest.mark.pyodide
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "docs" / "examples").glob("*.json"))
 
 
-def test_planner_imports_from_the_wheel_on_python_314(run_in_pyodide: Callable[[str], str]) -> None:
+def test_planner_imports_precompiled_from_the_standard_library_on_python_314(
+    run_in_pyodide: Callable[[str], str],
+) -> None:
     out = run_in_pyodide(
         "import sys, planner\nf'{planner.__version__} {sys.version_info[:2]} {planner.__file__}'"
     )
     version, rest = out.split(" ", 1)
     assert version == planner.__version__
-    assert rest.startswith("(3, 14) /lib/python3.14/site-packages/planner/")
+    assert rest == "(3, 14) /lib/python314.zip/planner/__init__.pyc"
 
 
 def test_every_example_plans_byte_identically_in_pyodide_and_cpython(

@@ -1,4 +1,5 @@
-"""The precompiled runtime files: reproducible, and made for the pinned runtime's CPython."""
+"""The precompiled runtime files: reproducible, and made for the pinned runtime's CPython
+from the pinned standard library and this planner."""
 
 from __future__ import annotations
 
@@ -54,12 +55,20 @@ def test_site_ships_the_precompiled_files_the_build_made(runtime_dir: Path, two_
     assert manifest["stdlib"] != "python_stdlib.zip", "the site uses the precompiled stdlib"
     shipped = (runtime_dir / manifest["stdlib"]).read_bytes()
     assert shipped == (two_builds[0] / "python_stdlib.zip").read_bytes()
-    entry = manifest["lock"]["packages"]["even-back-planner"]
+    names = zipfile.ZipFile(runtime_dir / manifest["stdlib"]).namelist()
+    assert "planner/_engine.pyc" in names and "planner/data/exercises.toml" in names
+    assert "json/__init__.pyc" in names
+    assert not [n for n in names if n.endswith(".py")], (
+        "the browser's standard library is sourceless"
+    )
+    assert manifest["packages"] == [], "the planner comes inside the standard library"
+    assert manifest["lock"]["packages"] == {}
+    fallback = manifest["fallback"]
+    assert fallback["stdlib"] == "python_stdlib.zip"
+    assert fallback["packages"] == ["even-back-planner"]
+    entry = fallback["lock"]["packages"]["even-back-planner"]
     wheel = (runtime_dir / entry["file_name"]).read_bytes()
     assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
-    names = zipfile.ZipFile(runtime_dir / entry["file_name"]).namelist()
-    assert "planner/_engine.pyc" in names
-    assert not [n for n in names if n.endswith(".py")], "the browser's wheel is sourceless"
 
 
 def test_every_pyc_matches_the_pinned_runtimes_magic_and_its_stock_source(
@@ -67,15 +76,18 @@ def test_every_pyc_matches_the_pinned_runtimes_magic_and_its_stock_source(
 ) -> None:
     """Checked inside the pinned Pyodide itself: magic number, unchecked-hash flag, source hash."""
     packed = base64.b64encode((two_builds[0] / "python_stdlib.zip").read_bytes()).decode()
+    (wheel,) = (ROOT / ".cache" / "wheel").glob("*.whl")
+    plain = base64.b64encode(wheel.read_bytes()).decode()
     code = f"""
 import base64, importlib.util, io, zipfile
 pre = zipfile.ZipFile(io.BytesIO(base64.b64decode({packed!r})))
 stock = zipfile.ZipFile("/lib/python314.zip")
+wheel = zipfile.ZipFile(io.BytesIO(base64.b64decode({plain!r})))
 bad = []
-names = pre.namelist()
+names = [n for n in pre.namelist() if n.endswith(".pyc")]
 for name in names:
     data = pre.read(name)
-    source = stock.read(name[:-4] + ".py")
+    source = (wheel if name.startswith("planner/") else stock).read(name[:-4] + ".py")
     if data[:4] != importlib.util.MAGIC_NUMBER:
         bad.append((name, "magic"))
     elif int.from_bytes(data[4:8], "little") != 0b01:
