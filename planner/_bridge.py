@@ -15,9 +15,9 @@ from ._profile import FIELDS, ProfileError, parse_profile_json
 from ._screen import RED_FLAGS, URGENCY_LABELS
 from ._vocab import BLOCK_LABELS, FORMATS
 
-# Only what describe() needs is imported up front: the page shows its form as soon as that
-# answers. The engine, the catalogue and the renderers load in warm_up(), which the worker
-# calls right after, while the person reads the form (or in the first make_plan()).
+# Only what describe() needs is imported up front, so the runtime is ready sooner; the engine,
+# the catalogue and the renderers load in the first make_plan() (the page makes a quiet one
+# right after start-up, so the person's first plan does not wait for them).
 
 
 def _dumps(obj: object) -> str:
@@ -40,17 +40,6 @@ def describe() -> str:
             "formats": list(FORMATS),
         }
     )
-
-
-def warm_up() -> None:
-    """Import the engine and the renderers and read the catalogue, so the first plan is quick."""
-    from ._catalogue import load_catalogue
-    from ._engine import plan  # noqa: F401 - imported for its cost, now rather than later
-    from ._render import render  # noqa: F401 - likewise
-    from ._sources import load_sources
-
-    load_catalogue()
-    load_sources()
 
 
 def _today(today_iso: object) -> dt.date | None:

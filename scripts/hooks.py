@@ -1,4 +1,5 @@
-"""MkDocs hooks: every guide page says when it was last reviewed; every page carries a CSP.
+"""MkDocs hooks: every guide page says when it was last reviewed; every page carries a CSP;
+the planner page carries the planner's form description, so its form shows at once.
 
 A page without a valid ``last_reviewed: YYYY-MM-DD`` in its front matter fails the build;
 the date is also formatted once here for the template (``page.meta.last_reviewed_text``).
@@ -10,6 +11,7 @@ import base64
 import datetime
 import hashlib
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,27 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
     page.meta["last_reviewed"] = value.isoformat()
     page.meta["last_reviewed_text"] = f"{value.day} {value:%B %Y}"
     return markdown
+
+
+# --- The planner's form description, in the page --------------------------------------
+# The planner page builds its form from describe() (the same field definitions the engine
+# validates against). Put in the page at build time, the form is there at once, filled in
+# while the runtime starts in its worker; the worker's describe() answers the same JSON.
+# It is an attribute of #planner, not a <script> data block: Material's instant navigation
+# re-creates a page's scripts without their type, which would run the JSON as a script.
+PLANNER_PAGE = "planner/index.md"
+PLANNER_ELEMENT = '<div id="planner" '
+
+
+def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    if page.file.src_uri != PLANNER_PAGE:
+        return html
+    from planner._bridge import describe
+
+    if html.count(PLANNER_ELEMENT) != 1:
+        raise PluginError(f"{PLANNER_PAGE}: expected one {PLANNER_ELEMENT!r} element")
+    data = escape(describe(), quote=True)
+    return html.replace(PLANNER_ELEMENT, f'{PLANNER_ELEMENT}data-description="{data}" ')
 
 
 # --- Content-Security-Policy -------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -53,12 +55,12 @@ def test_bad_input_gives_errors_not_exceptions(text: str) -> None:
 
 
 def test_unexpected_exception_becomes_a_profile_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import planner._bridge as bridge
+    import planner._engine as engine  # the bridge imports the engine when it first plans
 
     def boom(_profile: object) -> dict[str, Any]:
         raise RuntimeError("catalogue exploded")
 
-    monkeypatch.setattr(bridge, "plan", boom)
+    monkeypatch.setattr(engine, "plan", boom)
     answer = json.loads(make_plan("{}", "2026-11-22"))
     assert answer == {
         "ok": False,
@@ -89,3 +91,35 @@ def test_describe_gives_the_page_every_urgency_and_block_label_it_shows() -> Non
     assert set(labels["blocks"]) == set(BLOCKS)
     assert set(labels["urgency"]) == {"emergency", "urgent", "routine"}
     assert all(isinstance(v, str) and v for v in labels["urgency"].values())
+
+
+def test_importing_the_bridge_leaves_the_engine_and_renderers_for_the_first_plan() -> None:
+    """The runtime is ready once describe() can answer: the rest loads when first needed."""
+    code = (
+        "import sys, json, planner._bridge as b\n"
+        "b.describe()\n"
+        "before = sorted(m for m in sys.modules if m.startswith('planner.'))\n"
+        "b.make_plan('{}', '2026-11-22')\n"
+        "after = sorted(m for m in sys.modules if m.startswith('planner.'))\n"
+        "print(json.dumps([before, after]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = json.loads(done.stdout)
+    for later in (
+        "planner._engine",
+        "planner._catalogue",
+        "planner._render",
+        "planner._render_ics",
+    ):
+        assert later not in before
+        assert later in after
+
+
+def test_public_api_names_resolve_on_first_use() -> None:
+    import planner
+
+    assert sorted(set(planner.__all__) - set(dir(planner))) == []
+    for name in planner.__all__:
+        assert getattr(planner, name) is not None, name
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        _ = planner.nothing_here  # type: ignore[attr-defined]

@@ -33,17 +33,22 @@ export function mount(root) {
   const show = (text) => {
     if (status) status.textContent = text;
   };
+  // The form's description is in the page (the build asks Python's describe() for it), so the
+  // form is there at once and the person can fill it in while the runtime starts.
+  const description = pageDescription(root);
+  let ui = null;
 
   const onProgress = () => {
     if (bar) bar.value = runtime.progress.percent;
-    show(`${runtime.progress.label}…`);
+    if (!ui?.busy()) show(`${runtime.progress.label}…`);
   };
   const onReady = () => {
     if (bar) bar.hidden = true;
     const { version, python } = runtime.info;
-    show(`Ready: planner ${version} running on Python ${python} in your browser.`);
-    setState(root, "ready");
-    start(root, runtime, show);
+    if (!ui?.busy()) show(`Ready: planner ${version} running on Python ${python} in your browser.`);
+    if (root.dataset.state === "loading") setState(root, "ready");
+    ui ??= start(root, runtime, show, description ?? runtime.info);
+    ui?.runtimeReady();
   };
   const onFailed = () => {
     if (bar) bar.hidden = true;
@@ -55,9 +60,19 @@ export function mount(root) {
   if (runtime.state === "failed") return onFailed();
   setState(root, "loading");
   onProgress();
+  if (description) ui = start(root, runtime, show, description);
   runtime.addEventListener("progress", onProgress);
   runtime.addEventListener("ready", onReady, { once: true });
   runtime.addEventListener("failed", onFailed, { once: true });
+}
+
+/** describe()'s answer as the build put it in the page (data-description), or null. */
+function pageDescription(root) {
+  try {
+    return root.dataset.description ? JSON.parse(root.dataset.description) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Links the page's own Markdown provides (so MkDocs checks them): self-test pages and the root. */
@@ -69,10 +84,14 @@ function pageLinks() {
   return { selftests: overview?.href ?? null, tests, siteRoot };
 }
 
-function start(root, runtime, show) {
-  if (!root.isConnected || root.dataset.mounted === "true") return;
+/**
+ * Build the form from `info` (describe()'s answer) and bind it. Returns {busy, runtimeReady}:
+ * whether a plan is under way, and what to do once the runtime is ready (plan a share link or
+ * the remembered answers, unless the person has changed the form since).
+ */
+function start(root, runtime, show, info) {
+  if (!root.isConnected || root.dataset.mounted === "true") return null;
   root.dataset.mounted = "true";
-  const info = runtime.info;
   const links = pageLinks();
   const testNames = new Map((info.tests ?? []).map((t) => [t.id, t.name]));
   const basis = info.bands_basis ?? "";
@@ -131,10 +150,24 @@ function start(root, runtime, show) {
     focus(target, focusNow);
   };
 
-  async function makePlan(text, { source, focus: focusNow }) {
+  let planning = 0;
+  async function makePlan(text, options) {
+    planning++;
+    try {
+      await planAndShow(text, options);
+    } finally {
+      planning--;
+    }
+  }
+
+  async function planAndShow(text, { source, focus: focusNow }) {
     const mine = ++sequence;
     form.clearErrors();
-    show("Making your plan…");
+    show(
+      runtime.state === "ready"
+        ? "Making your plan…"
+        : "Making your plan as soon as the planner has started…",
+    );
     let answer;
     try {
       const reply = await runtime.call("make_plan", text, todayIso());
@@ -190,18 +223,20 @@ function start(root, runtime, show) {
     form.form.querySelector("h2")?.focus();
   });
 
-  const openFragment = (focusNow) => {
+  // A share link's answers go into the form at once; its plan is made now (planNow) or once
+  // the runtime is ready. Returns what was opened, or null without a profile fragment.
+  const openFragment = (focusNow, planNow) => {
     const fragment = share.readFragment(location.hash);
-    if (fragment === null) return false;
+    if (fragment === null) return null;
     if (fragment.problem) {
       sequence++;
       form.reset();
       showProblems([{ field: "profile", message: fragment.problem }], "link", focusNow);
-      return true;
+      return { text: null, source: "link" };
     }
     form.fill(parseOrNull(fragment.text));
-    makePlan(fragment.text, { source: "link", focus: focusNow });
-    return true;
+    if (planNow) makePlan(fragment.text, { source: "link", focus: focusNow });
+    return { text: fragment.text, source: "link" };
   };
 
   const onHashChange = () => {
@@ -209,21 +244,37 @@ function start(root, runtime, show) {
       window.removeEventListener("hashchange", onHashChange);
       return;
     }
-    openFragment(true);
+    openFragment(true, true);
   };
   window.addEventListener("hashchange", onHashChange);
 
+  // Answers typed before the runtime is ready are the person's: nothing overwrites them.
+  let edited = false;
+  form.form.addEventListener("input", () => (edited = true));
+  form.form.addEventListener("change", () => (edited = true));
+
   updateRemembered();
-  const opened = openFragment(false);
-  const stored = opened ? null : share.recall();
-  if (stored !== null) {
+  const pending = openFragment(false, false) ?? restoreStored();
+  root.setAttribute("aria-busy", "false"); // the form is usable while the runtime starts
+
+  return {
+    busy: () => planning > 0,
+    runtimeReady() {
+      if (pending?.text && !edited && planning === 0) {
+        makePlan(pending.text, { source: pending.source, focus: false });
+      } else if (!pending && planning === 0 && !warmed.has(runtime)) {
+        runtime.call("make_plan", "{}", todayIso()).catch(() => {});
+      }
+      warmed.add(runtime);
+    },
+  };
+
+  function restoreStored() {
+    const stored = share.recall();
+    if (stored === null) return null;
     form.fill(parseOrNull(stored));
-    makePlan(stored, { source: "stored", focus: false });
+    return { text: stored, source: "stored" };
   }
-  if (!opened && stored === null && !warmed.has(runtime)) {
-    runtime.call("make_plan", "{}", todayIso()).catch(() => {});
-  }
-  warmed.add(runtime);
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -76,13 +76,6 @@ async function start() {
   bridge = loaded.api;
   const info = loaded.info;
   post({ type: "ready", info });
-  // The form is up: load the engine, the catalogue and the renderers now, while the person
-  // reads it, so the first plan is as quick as the next (make_plan would load them anyway).
-  try {
-    bridge.warm_up();
-  } catch (error) {
-    console.warn("Planner warm-up failed; the first plan will load what it needs:", error);
-  }
 }
 
 self.addEventListener("message", ({ data }) => {

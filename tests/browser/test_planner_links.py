@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 PROFILE = {
     "version": 1,
@@ -50,7 +51,8 @@ def test_every_exercise_in_the_plan_links_to_its_page_in_this_site(sites, page, 
     first_href, first_name = links[0]
     page.locator("#planner .planner-item-name a").first.click()
     page.wait_for_url(first_href)
-    assert first_name.split(" (")[0].lower() in page.locator("h1").inner_text().lower()
+    # Instant navigation may set the URL a moment before it swaps the content: wait for it.
+    expect(page.locator("h1")).to_contain_text(first_name.split(" (")[0], ignore_case=True)
 
 
 @pytest.mark.parametrize("name", ["root", "subpath"])

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from _cli import cli_plan
 from _recording import Recorder, watch
+from playwright.sync_api import expect
 
-from planner._render_text import URGENCY_LABELS
+from planner._screen import URGENCY_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 READY = "#planner[data-state=ready]"
@@ -271,6 +272,50 @@ def test_share_link_reproduces_the_plan_in_a_fresh_browser_context(site, browser
     finally:
         fresh.close()
     assert (recorder.foreign(), recorder.errors, recorder.csp) == ([], [], [])
+
+
+def hold_runtime(page) -> list:  # type: ignore[no-untyped-def]
+    """Hold back the runtime's wasm, so the page stays in `loading` until the test lets it go."""
+    held: list = []
+    page.route("**/pyodide/pyodide.asm.wasm", lambda route: held.append(route))
+    return held
+
+
+def test_form_is_usable_while_the_runtime_starts_and_its_plan_follows(site, page) -> None:
+    held = hold_runtime(page)
+    page.goto(site.url + "planner/")
+    page.wait_for_selector("#planner form .planner-submit")
+    assert page.get_attribute("#planner", "data-state") == "loading"
+    assert page.get_attribute("#planner", "aria-busy") == "false", "the form is not busy"
+    page.get_by_label("Left side is weaker or smaller").check()
+    page.locator("#pl-weeks").fill("2")
+    page.get_by_role("button", name="Make my plan").click()
+    status = page.locator("#planner [data-role=status]")
+    assert "as soon as the planner has started" in status.inner_text()
+    assert held, "the runtime is still held back"
+    held[0].continue_()
+    page.wait_for_selector(f"{PLAN}[aria-busy=false]", timeout=60_000)
+    assert page.locator("#planner .planner-week").count() == 2
+    assert fragment_profile(page.evaluate("location.href"))["weak_side"] == "left"
+
+
+def test_answers_typed_while_loading_are_kept_over_the_remembered_ones(site, context) -> None:
+    first = context.new_page()
+    open_planner(first, share_link(site, {"version": 1, "weeks": 3}), f"{PLAN}[aria-busy=false]")
+    first.close()
+
+    page = context.new_page()
+    held = hold_runtime(page)
+    page.goto(site.url + "planner/")
+    weeks = page.locator("#pl-weeks")
+    expect(weeks).to_have_value("3")  # the remembered answers, shown before the runtime is up
+    weeks.fill("5")
+    held[0].continue_()
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_timeout(500)  # a remembered plan would have been made by now
+    assert weeks.input_value() == "5"
+    assert page.get_attribute("#planner", "data-state") == "ready"
+    assert page.locator("#planner .planner-result").is_hidden()
 
 
 def test_remembered_answers_come_back_and_forgetting_removes_them(site, context, page) -> None:

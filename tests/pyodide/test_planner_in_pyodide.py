@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,3 +54,17 @@ def test_bridge_reports_errors_by_field_in_pyodide(run_in_pyodide: Callable[[str
     assert answer["ok"] is False
     fields = {e["field"] for e in answer["errors"]}
     assert {"days_per_week", "focus"} <= fields
+
+
+def test_form_description_in_the_built_page_is_what_the_runtime_describes(
+    runtime_dir: Path, run_in_pyodide: Callable[[str], str]
+) -> None:
+    """The page builds its form before the runtime is up, from the description the build put
+    on #planner: it must be exactly what describe() answers in the browser's runtime."""
+    page = (runtime_dir.parent / "planner" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<div id="planner" data-description="([^"]*)"', page)
+    assert found, "the planner page carries its form description"
+    in_page = json.loads(html.unescape(found.group(1)))
+    in_pyodide = json.loads(run_in_pyodide("from planner._bridge import describe\ndescribe()"))
+    assert len(in_page["fields"]) > 5
+    assert in_page == in_pyodide
