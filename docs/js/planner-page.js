@@ -163,11 +163,13 @@ function start(root, runtime, show, info) {
   async function planAndShow(text, { source, focus: focusNow }) {
     const mine = ++sequence;
     form.clearErrors();
-    show(
-      runtime.state === "ready"
-        ? "Making your plan…"
-        : "Making your plan as soon as the planner has started…",
-    );
+    if (runtime.state === "ready") {
+      show("Making your plan…");
+    } else {
+      show("Making your plan as soon as the planner has started…");
+      // The form's button may be a long way below the status line: bring the line into view.
+      root.querySelector("[data-role=status]")?.scrollIntoView({ block: "center" });
+    }
     let answer;
     try {
       const reply = await runtime.call("make_plan", text, todayIso());
