@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from _axe import AXE, violations
 from _recording import Recorder, watch
-
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 PROFILES: dict[str, tuple[str, dict[str, Any] | None]] = {
     "ready": ("#planner[data-state=ready]", None),
@@ -49,16 +45,6 @@ def url_for(site, profile: dict[str, Any] | None) -> str:  # type: ignore[no-unt
     return f"{site.url}planner/#profile={payload}"
 
 
-def axe_violations(page) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    return page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(r =>
-             r.violations.map(v => ({
-               id: v.id, nodes: v.nodes.map(n => [n.target, n.failureSummary]),
-             })))""",
-        WCAG_TAGS,
-    )
-
-
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("state", list(PROFILES))
@@ -80,10 +66,10 @@ def test_axe_finds_no_wcag_22_aa_violation_on_the_planner(
         )
         if state == "error":
             assert page.locator("#planner [aria-invalid=true]").count() > 0
-        violations = axe_violations(page)
+        found = violations(page)
     finally:
         ctx.close()
-    assert violations == [], json.dumps(violations, indent=1)[:6000]
+    assert found == [], json.dumps(found, indent=1)[:6000]
     assert (recorder.foreign(), recorder.errors, recorder.csp) == ([], [], [])
 
 
@@ -99,7 +85,7 @@ def test_axe_check_can_fail_on_a_planted_unlabelled_input(site, browser) -> None
             "document.querySelector('#planner form').append(Object.assign("
             "document.createElement('input'), {type: 'number'}))"
         )
-        ids = [v["id"] for v in axe_violations(page)]
+        ids = [v["id"] for v in violations(page)]
     finally:
         ctx.close()
     assert "label" in ids
