@@ -75,18 +75,21 @@ def assemble(pyodide_dir: Path, wheels: Path, site: Path, bundle: Path | None = 
         shutil.copyfile(pyodide_dir / name, out / name)
     wheel, file_name = copy_wheel(wheels, out)
     version = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
+    lock = trimmed_lock(pyodide_dir, wheel, file_name)
     stock: dict[str, object] = {
         "stdlib": "python_stdlib.zip",
         "packages": [PACKAGE_NAME],
-        "lock": trimmed_lock(pyodide_dir, wheel, file_name),
+        "lock": lock,
     }
     manifest: dict[str, object] = {"pyodide": version, **stock}
     if bundle is not None:
         stdlib_name = f"python_stdlib-{sha256_of(bundle)[:16]}.zip"
         shutil.copyfile(bundle, out / stdlib_name)
-        info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
         manifest.update(
-            stdlib=stdlib_name, packages=[], lock={"info": info, "packages": {}}, fallback=stock
+            stdlib=stdlib_name,
+            packages=[],
+            lock={"info": lock["info"], "packages": {}},
+            fallback=stock,
         )
     (out / "runtime.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return out
