@@ -11,7 +11,8 @@ from . import __version__
 from ._catalogue import CatalogueError, catalogue_json
 from ._engine import plan
 from ._profile import FIELDS, ProfileError, parse_profile_json
-from ._render import FORMATS, render
+from ._render import render
+from ._vocab import FORMATS
 
 DESCRIPTION = (
     "Even Back plans a weak-side-first training routine for an uneven lower back. Give it "

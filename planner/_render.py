@@ -13,8 +13,6 @@ from ._render_md import render_md
 from ._render_text import render_text
 from ._vocab import FORMATS
 
-__all__ = ["FORMATS", "render"]
-
 
 def render(
     plan: Mapping[str, Any],

@@ -9,7 +9,8 @@ import plan_samples
 import pytest
 
 import planner
-from planner._render import FORMATS, render
+from planner._render import render
+from planner._vocab import FORMATS
 
 
 def test_formats_are_the_five_contract_formats_in_order() -> None:
