@@ -37,6 +37,31 @@ def test_instant_navigation_away_and_back_three_times_reuses_the_runtime(site, p
     assert len(workers) == 1, workers
 
 
+@pytest.mark.parametrize("name", ["root", "subpath"])
+def test_planner_page_starts_its_worker_before_any_stylesheet(sites, page, name) -> None:
+    html = page.request.get(sites[name].url + "planner/").text()
+    boot = html.find("window.evenBackBoot = { worker")
+    assert 0 < boot < html.find('rel="stylesheet"')
+    page.goto(sites[name].url + "planner/")
+    page.wait_for_selector(READY, timeout=60_000)
+    # The page's runtime adopted the worker started in <head>: one worker, no second start.
+    assert page.evaluate("window.evenBackBoot.adopted") is True
+    workers = [w.url for w in page.workers if w.url.endswith("planner-worker.js")]
+    assert workers == [sites[name].url + "js/planner-worker.js"]
+
+
+def test_planner_reached_by_instant_navigation_starts_its_own_worker(site, page) -> None:
+    page.goto(site.url + "understand/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav a[href$='planner/']").first.click()
+    page.wait_for_url(re.compile(r"/planner/$"))
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.evaluate("window.evenBackBoot === undefined") is True
+    workers = [w.url for w in page.workers if w.url.endswith("planner-worker.js")]
+    assert len(workers) == 1, workers
+
+
 def test_missing_runtime_file_ends_in_a_visible_error(site, page) -> None:
     page.route("**/pyodide/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
     page.goto(site.url + "planner/")
