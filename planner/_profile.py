@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -181,7 +180,15 @@ FIELDS: tuple[Field, ...] = (
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 _FIELD = {f.name: f for f in FIELDS}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _looks_like_iso_date(value: str) -> bool:
+    """YYYY-MM-DD in ASCII digits. A plain check, not a regular expression: compiling one cost
+    4 ms of the browser's start-up (Python's regex compiler is itself Python)."""
+    digits = value[:4] + value[5:7] + value[8:]
+    return (
+        len(value) == 10 and value[4] == value[7] == "-" and digits.isascii() and digits.isdigit()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,7 +416,7 @@ def _date(f: Field, value: object, problems: list[Problem]) -> dt.date | None:
     message = "must be a date written YYYY-MM-DD, for example 2026-12-07"
     if value is None:
         return None
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str) or not _looks_like_iso_date(value):
         problems.append(Problem(f.name, f"{message}; got {_show(value)}"))
         return None
     try:

@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner import FIELDS, Problem, Profile, ProfileError, parse_profile, parse_profile_json
 
@@ -144,6 +146,19 @@ def test_tests_accept_int_and_float_scores() -> None:
 @pytest.mark.parametrize("text", ["2026-02-30", "2026-2-3", "20261207", "tomorrow", 20261207])
 def test_bad_start_date_is_an_error(text: object) -> None:
     assert problems({"start_date": text})[0].startswith("start_date:")
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-12-07\n", " 2026-12-07", "2026-12-07T00:00", "\uff12\uff10\uff12\uff16-12-07"]
+)
+def test_start_date_must_be_exactly_yyyy_mm_dd_in_ascii_digits(text: str) -> None:
+    (problem,) = problems({"start_date": text})
+    assert problem.startswith("start_date: must be a date written YYYY-MM-DD")
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_every_real_date_in_iso_form_is_accepted(day: dt.date) -> None:
+    assert parse_profile({"start_date": day.isoformat()}).start_date == day
 
 
 @pytest.mark.parametrize("value", [[], "profile", 3, None, True])
