@@ -19,12 +19,13 @@ does) makes the warm visit compile the runtime again. ``--dwell 0`` measures tha
 Bytes are counted by the server (every response byte, worker requests included).
 
 Before the cold navigation the browser is left to finish starting (``--settle``, on by
-default): the machine's CPU must have been idle for a few tenths of a second. Found by a
-trace: a freshly launched Chromium spends its first half second or so preloading its own
-omnibox pop-up (a WebUI renderer at chrome://omnibox-popup.top-chrome, over 2 s of CPU in
-one traced run), which on a two-core machine ran alongside whichever page was opened first.
-A visitor's browser is already running when they open the page; ``--no-settle`` measures
-the old way.
+default): the machine's CPU must have been idle for a few tenths of a second (about 0.8 s
+after launch here). Found by a trace: a freshly launched Chromium preloads its own omnibox
+pop-up (a WebUI renderer at chrome://omnibox-popup.top-chrome); in one traced cold load that
+renderer's main thread was busy 2.2 s of the 2.3 s the load took, on a two-core machine,
+and 13 ms once the browser had been left to settle. It slowed the planner page (which uses
+both cores) and hardly the stock page (one busy thread). A visitor's browser is already
+running when they open the page; ``--no-settle`` measures the old way.
 Prints the median of N runs per variant, the longest main-thread task, and the machine.
 
 Usage: python scripts/bench_startup.py [--runs 8] [--dwell 5] [--no-settle] [--site site]
