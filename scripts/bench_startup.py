@@ -18,8 +18,8 @@ code for later visits only once enough of it has been optimised and a moment has
 does) makes the warm visit compile the runtime again. ``--dwell 0`` measures that case.
 Bytes are counted by the server (every response byte, worker requests included).
 
-Before the cold navigation the browser is left to finish starting (``--settle``, on by
-default): the machine's CPU must have been idle for a few tenths of a second (about 0.8 s
+Before the cold navigation the browser is left to finish starting (unless ``--no-settle``):
+the machine's CPU must have been idle for a few tenths of a second (about 0.8 s
 after launch here). Found by a trace: a freshly launched Chromium preloads its own omnibox
 pop-up (a WebUI renderer at chrome://omnibox-popup.top-chrome); in one traced cold load that
 renderer's main thread was busy 2.2 s of the 2.3 s the load took, on a two-core machine,
