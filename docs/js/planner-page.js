@@ -42,12 +42,21 @@ export function mount(root) {
     if (bar) bar.value = runtime.progress.percent;
     if (!ui?.busy()) show(`${runtime.progress.label}…`);
   };
-  const onReady = () => {
+  const onReady = async () => {
     if (bar) bar.hidden = true;
     const { version, python } = runtime.info;
     if (!ui?.busy()) show(`Ready: planner ${version} running on Python ${python} in your browser.`);
     if (root.dataset.state === "loading") setState(root, "ready");
-    ui ??= start(root, runtime, show, description ?? runtime.info);
+    if (!ui) {
+      // A page without the build's description (not expected) asks the runtime for it.
+      try {
+        ui = start(root, runtime, show, description ?? JSON.parse(await runtime.call("describe")));
+      } catch (error) {
+        show(`The planner could not build its form (${error.message}).`);
+        setState(root, "error");
+        return;
+      }
+    }
     ui?.runtimeReady();
   };
   const onFailed = () => {

@@ -43,8 +43,14 @@ async function start() {
     });
     progress("planner", 90, "Starting the planner");
     const api = pyodide.pyimport("planner._bridge");
-    const info = JSON.parse(api.describe());
-    info.python = pyodide.runPython("import sys; sys.version.split()[0]");
+    // The page builds its form from the description the build put in it; describe() is asked
+    // for only if that is missing. Ready tells the versions the status line shows.
+    const info = JSON.parse(
+      pyodide.runPython(
+        "import json, sys, planner\n" +
+          'json.dumps({"version": planner.__version__, "python": sys.version.split()[0]})',
+      ),
+    );
     return { api, info };
   };
 

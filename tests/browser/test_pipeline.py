@@ -11,6 +11,10 @@ from _recording import Recorder, watch
 READY = "#planner[data-state=ready]"
 
 
+def planner_workers(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return [w.url for w in page.workers if w.url.endswith("planner-worker.js")]
+
+
 @pytest.mark.parametrize("name", ["root", "subpath"])
 def test_planner_page_reaches_ready_with_python_answering(sites, page, name) -> None:
     site = sites[name]
@@ -33,7 +37,7 @@ def test_instant_navigation_away_and_back_three_times_reuses_the_runtime(site, p
         page.wait_for_selector(READY, timeout=10_000)
     # Instant navigation swapped the pages inside one document: no full reload happened.
     assert page.evaluate("window.__sameDocument") is True
-    workers = [w.url for w in page.workers if w.url.endswith("planner-worker.js")]
+    workers = planner_workers(page)
     assert len(workers) == 1, workers
 
 
@@ -46,8 +50,7 @@ def test_planner_page_starts_its_worker_before_any_stylesheet(sites, page, name)
     page.wait_for_selector(READY, timeout=60_000)
     # The page's runtime adopted the worker started in <head>: one worker, no second start.
     assert page.evaluate("window.evenBackBoot.adopted") is True
-    workers = [w.url for w in page.workers if w.url.endswith("planner-worker.js")]
-    assert workers == [sites[name].url + "js/planner-worker.js"]
+    assert planner_workers(page) == [sites[name].url + "js/planner-worker.js"]
 
 
 def test_planner_reached_by_instant_navigation_starts_its_own_worker(site, page) -> None:
@@ -58,8 +61,24 @@ def test_planner_reached_by_instant_navigation_starts_its_own_worker(site, page)
     page.wait_for_selector(READY, timeout=60_000)
     assert page.evaluate("window.__sameDocument") is True
     assert page.evaluate("window.evenBackBoot === undefined") is True
-    workers = [w.url for w in page.workers if w.url.endswith("planner-worker.js")]
+    workers = planner_workers(page)
     assert len(workers) == 1, workers
+
+
+def test_page_without_its_form_description_asks_the_runtime_for_it(site, page) -> None:
+    """The build puts describe()'s answer on #planner; without it the form still comes, once
+    the runtime is ready, from the runtime's own describe()."""
+
+    def without_description(route) -> None:  # type: ignore[no-untyped-def]
+        body, found = re.subn(r' data-description="[^"]*"', "", route.fetch().text())
+        assert found == 1
+        route.fulfill(body=body, content_type="text/html")
+
+    page.route("**/planner/", without_description)
+    page.goto(site.url + "planner/")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector("#planner[data-state=plan]", timeout=30_000)
 
 
 def test_missing_runtime_file_ends_in_a_visible_error(site, page) -> None:
