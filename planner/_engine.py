@@ -398,14 +398,16 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
             **base,
             "status": "refer",
             "profile": p.to_dict(),
-            "urgency": referral.urgency,
-            "see": referral.see,
-            "reasons": list(referral.reasons),
+            **referral.to_dict(),
             "weak_side": weak,
             "weak_side_source": source,
             "asymmetry": asym,
             "stop_rules": [],
-            "sources": [k for k in _REFER_SOURCES if k in load_sources()],
+            "sources": [
+                k
+                for k in dict.fromkeys((*referral.sources, *_REFER_SOURCES))
+                if k in load_sources()
+            ],
             "weeks": [],
         }
     builder = _Builder(p, weak)
