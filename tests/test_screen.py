@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,8 +158,7 @@ def test_any_red_flag_ticked_gives_a_referral_never_a_plan(
     flags: list[str], pain: int, days: int, weeks: int, weak: str
 ) -> None:
     result = plan(
-        {"red_flags": flags, "pain": pain, "days_per_week": days, "weeks": weeks,
-         "weak_side": weak}
+        {"red_flags": flags, "pain": pain, "days_per_week": days, "weeks": weeks, "weak_side": weak}
     )
     assert result["status"] == "refer"
     assert result["weeks"] == []
