@@ -8,17 +8,23 @@ Bands (rules of thumb, not validated trunk thresholds):
 - 20% or more: large. 20% is twice the knee-surgery threshold; it is set that wide because a
   single hold test is noisy (side bridge: typical error about 11 s, CV about 31%, Juan-Recio
   et al. 2022), so a difference near 10% on one test may be measurement error.
+A left-right difference is two noisy holds subtracted, so its error is about sqrt(2) times one
+hold's: 1.414 x 10.95 s = 15.5 s for the side bridge (the errors of independent measurements
+add in quadrature: sqrt(10.95^2 + 10.95^2)).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 Side = Literal["left", "right"]
 
-SIDE_BRIDGE_TYPICAL_ERROR_S = 10.95  # Juan-Recio et al. 2022
+SIDE_BRIDGE_TYPICAL_ERROR_S = 10.95  # one hold, Juan-Recio et al. 2022
+# The error of a left-right difference of two holds: sqrt(2) x 10.95 = 15.5 s.
+SIDE_BRIDGE_DIFFERENCE_ERROR_S = round(math.sqrt(2) * SIDE_BRIDGE_TYPICAL_ERROR_S, 1)
 NORMAL_BELOW_PCT = 10.0
 LARGE_FROM_PCT = 20.0
 TEST_MAX = 3600
@@ -33,8 +39,9 @@ BANDS_BASIS = (
     "Asymmetry bands are rules of thumb, not validated thresholds for the trunk: under 10% is "
     "treated as normal variation (the 90% limb symmetry index used after knee surgery, "
     "Markstrom et al. 2023), 10-20% as worth addressing, and 20% or more as large. Hold tests "
-    "are noisy (the side bridge's typical error is about 11 seconds, Juan-Recio et al. 2022), "
-    "so test on a fresh day and repeat before trusting a small difference."
+    "are noisy (the side bridge's typical error is about 11 seconds for one hold, Juan-Recio et "
+    "al. 2022, so a left-right difference of two holds carries about 1.41 x 11 = 15.5 seconds "
+    "of error), so test on a fresh day and repeat before trusting a small difference."
 )
 
 
@@ -167,10 +174,11 @@ def asymmetry(tests: Iterable[tuple[str, float, float]]) -> dict[str, dict[str, 
             "band": name,
             "band_label": BAND_LABELS[name],
         }
-        if test_id == "side_bridge_s" and 0 < abs(left - right) < SIDE_BRIDGE_TYPICAL_ERROR_S:
+        if test_id == "side_bridge_s" and 0 < abs(left - right) < SIDE_BRIDGE_DIFFERENCE_ERROR_S:
             entry["note"] = (
-                "The difference is smaller than the side bridge's typical measurement error "
-                "(about 11 seconds, Juan-Recio et al. 2022), so it may be noise: repeat the test."
+                "The difference is smaller than the measurement error of a left-right "
+                "difference on the side bridge (about 15.5 seconds: 1.41 x the 11-second error "
+                "of one hold, Juan-Recio et al. 2022), so it may be noise: repeat the test."
             )
         out[test_id] = entry
     return out

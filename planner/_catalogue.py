@@ -243,7 +243,26 @@ def parse_catalogue(data: Mapping[str, Any], source_keys: Collection[str]) -> tu
                     f"exercises.toml: exercise {ex.id!r}: key {key!r} names {target!r}, "
                     "which is not in the catalogue"
                 )
+    _check_variant_chains(out)
     return out
+
+
+def _check_variant_chains(exercises: tuple[Exercise, ...]) -> None:
+    """Following `easier` (or `harder`) from any entry must never come back round to it."""
+    by_id = {ex.id: ex for ex in exercises}
+    for key in ("easier", "harder"):
+        for ex in exercises:
+            path = [ex.id]
+            step: str | None = getattr(ex, key)
+            while step is not None:
+                if step in path:
+                    loop = " -> ".join([*path[path.index(step) :], step])
+                    raise CatalogueError(
+                        f"exercises.toml: exercise {ex.id!r}: key {key!r} leads round a loop "
+                        f"({loop}); variants must form a chain without loops"
+                    )
+                path.append(step)
+                step = getattr(by_id[step], key)
 
 
 @functools.cache

@@ -24,6 +24,7 @@ EQUIPMENT_LABELS: dict[str, str] = {
     "reverse_hyper": "Reverse hyper machine",
     "pullup_bar": "Pull-up bar",
     "machine": "Plate-loaded or selectorised machines (rows, pulldowns)",
+    "ghd": "Glute-ham developer (GHD)",
 }
 EQUIPMENT: tuple[str, ...] = tuple(EQUIPMENT_LABELS)
 

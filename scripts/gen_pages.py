@@ -61,6 +61,7 @@ EQUIPMENT_NAMES: dict[str, str] = {
     "reverse_hyper": "Reverse hyper",
     "pullup_bar": "Pull-up bar",
     "machine": "Machine",
+    "ghd": "Glute-ham developer (GHD)",
 }
 BODY_WEIGHT = "Body weight"
 

@@ -72,6 +72,13 @@ def test_asymmetry_entry_has_contract_keys_and_noise_note_for_small_side_bridge_
     assert "note" not in asymmetry([("side_bridge_s", 60, 30)])["side_bridge_s"]
 
 
+def test_side_bridge_noise_note_uses_the_error_of_a_difference_sqrt2_x_10_95_s() -> None:
+    # 10.95 s is one hold's typical error; a difference of two holds carries 15.5 s.
+    assert asymmetry([("side_bridge_s", 60, 45)])["side_bridge_s"].get("note")  # 15 s gap
+    assert "note" not in asymmetry([("side_bridge_s", 60, 44)])["side_bridge_s"]  # 16 s gap
+    assert "15.5 seconds" in asymmetry([("side_bridge_s", 60, 48)])["side_bridge_s"]["note"]
+
+
 def test_weak_side_is_derived_from_the_summed_signed_index() -> None:
     assert derive_weak_side([("side_bridge_s", 60, 45)]) == "right"
     assert derive_weak_side([("side_bridge_s", 40, 45)]) == "left"

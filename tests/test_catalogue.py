@@ -209,3 +209,65 @@ def test_catalogue_json_has_contract_fields_and_round_trips() -> None:
         assert isinstance(row["unilateral"], bool)
         assert row["measure"] in ("reps", "seconds")
         assert row["page"] == f"/exercises/{row['id']}/"
+
+
+def test_variants_that_loop_round_are_rejected_naming_the_loop() -> None:
+    # single_leg_back_extension names back_extension as easier; back_extension names it as
+    # harder: a chain. Making the easier one also "harder" than the harder one is a loop.
+    data = catalogue(entry(harder="back_extension"), easier_entry())
+    with pytest.raises(CatalogueError) as info:
+        parse_catalogue(data, SOURCES)
+    message = str(info.value)
+    assert "'harder'" in message and "loop" in message
+    assert "single_leg_back_extension -> back_extension -> single_leg_back_extension" in message
+
+
+@pytest.mark.parametrize("key", ["easier", "harder"])
+def test_real_catalogue_variants_form_chains_without_loops(key: str) -> None:
+    by_id = catalogue_by_id()
+    for ex in by_id.values():
+        seen = [ex.id]
+        step = getattr(ex, key)
+        while step is not None:
+            assert step not in seen, f"{key} loop from {ex.id}: {[*seen, step]}"
+            seen.append(step)
+            step = getattr(by_id[step], key)
+
+
+def test_the_two_snatches_do_not_each_name_the_other_as_harder() -> None:
+    by_id = catalogue_by_id()
+    assert by_id["one_arm_dumbbell_snatch"].harder == "one_arm_kettlebell_snatch"
+    assert by_id["one_arm_kettlebell_snatch"].harder != "one_arm_dumbbell_snatch"
+
+
+def test_glute_ham_raises_need_a_glute_ham_developer_not_a_back_extension_bench() -> None:
+    by_id = catalogue_by_id()
+    assert "ghd" in EQUIPMENT
+    for ex_id in ("glute_ham_raise", "single_leg_glute_ham_raise"):
+        assert by_id[ex_id].equipment == ("ghd",)
+
+
+def test_reverse_hypers_have_the_hamstrings_as_a_primary_muscle() -> None:
+    by_id = catalogue_by_id()
+    for ex_id in ("reverse_hyper", "single_leg_reverse_hyper"):
+        assert "hamstrings" in by_id[ex_id].muscles_primary
+        assert "hamstrings" not in by_id[ex_id].muscles_secondary
+
+
+@pytest.mark.parametrize(
+    ("ex_id", "unsupported"),
+    [
+        ("clamshell", "hopayian2010"),  # a review of piriformis syndrome, not of clamshells
+        ("banded_clamshell", "hopayian2010"),
+        ("suitcase_deadlift", "ratamess2009"),  # the ACSM stand says nothing of carries
+    ],
+)
+def test_sources_that_do_not_support_an_entry_are_not_cited_by_it(
+    ex_id: str, unsupported: str
+) -> None:
+    assert unsupported not in catalogue_by_id()[ex_id].sources
+
+
+def test_side_bridge_noise_threshold_in_the_catalogue_is_the_difference_error() -> None:
+    text = catalogue_by_id()["side_plank"].weak_side_first
+    assert "15" in text and "about 11 seconds or less" not in text
