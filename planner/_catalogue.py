@@ -282,5 +282,5 @@ def catalogue_by_id() -> dict[str, Exercise]:
 
 
 def catalogue_json() -> list[dict[str, Any]]:
-    """The catalogue as JSON-ready dicts (contract fields first, then everything else)."""
+    """The catalogue as JSON-ready dicts (the entries of docs/reference/catalogue.md)."""
     return [ex.to_dict() for ex in load_catalogue()]

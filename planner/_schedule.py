@@ -208,7 +208,7 @@ def fit(
 
     def cap_targets(*, keep_one: bool) -> bool:
         """Hold one more item at its week-1 target (the longest first); with keep_one, the
-        last progressing one-sided item keeps progressing (contract rule 6)."""
+        last progressing one-sided item keeps progressing (rule 6, docs/reference/plan.md)."""
         progressing = [s for s in slots if s.progresses and not s.capped]
         weak_side = [s for s in progressing if s.weak_extra]
         for s in sorted(progressing, key=lambda s: -seconds_for(s, dose(s, infos[-1], ctx))):

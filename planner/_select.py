@@ -43,7 +43,7 @@ class Pick:
 
 
 def allowed(ex: Exercise, equipment: frozenset[str], experience: str) -> bool:
-    """Contract rule 4: all equipment available, level not above experience."""
+    """Plan rule 4 (docs/reference/plan.md): all equipment there, level not above experience."""
     return set(ex.equipment) <= equipment and level_rank(ex.level) <= level_rank(experience)
 
 

@@ -1,7 +1,7 @@
 """Debian's Chromium as the tests and benchmarks launch it (never a downloaded browser).
 
 Root needs --no-sandbox; the background-networking flags stop Chromium from calling home,
-which this machine's closed network would refuse (see ../shared/research/site-tooling.md).
+which a closed network (as in CI without internet access) would refuse.
 """
 
 CHROMIUM = "/usr/bin/chromium"

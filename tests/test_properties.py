@@ -1,4 +1,4 @@
-"""Property tests: every valid profile gives a plan that keeps contract rules 1-6, the same
+"""Property tests: every valid profile gives a plan that keeps reference/plan.md rules 1-6, the same
 plan every time; any JSON value at all gives a plan or a ProfileError, never anything else."""
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _work(entry: Mapping[str, Any]) -> float:
 
 
 def check_contract(profile: Mapping[str, Any], result: Mapping[str, Any]) -> None:
-    """Assert contract rules 1-6 and the plan shape for one profile."""
+    """Assert plan rules 1-6 (docs/reference/plan.md) and the plan shape for one profile."""
     p = parse_profile(profile)
     if result["status"] == "refer":
         assert p.red_flags or p.pain >= 7

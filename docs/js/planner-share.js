@@ -1,5 +1,5 @@
 // Keeping and sharing a profile: the share-link fragment `#profile=<base64url of the UTF-8 JSON,
-// no padding>` (the public contract) and the last profile remembered in localStorage.
+// no padding>` (docs/reference/planner-page.md) and the last profile remembered in localStorage.
 // This module only moves text around; what the profile means is checked by Python.
 
 const PREFIX = "#profile=";

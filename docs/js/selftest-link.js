@@ -6,7 +6,7 @@
 //     <label>Right ... <input type="number" name="right" ...></label>
 //     <a href="../../planner/">Open the planner with these results</a>
 //   </form>
-// When both numbers are valid (0 to 3600, the contract's range), the link becomes
+// When both numbers are valid (0 to 3600, docs/reference/profile.md), the link becomes
 // <planner URL>#profile=<base64url of the UTF-8 JSON, no padding> with
 // {"version":1,"tests":{"<test id>":{"left":L,"right":R}}}; otherwise it is the plain planner link.
 // The planner URL is the link's own (relative) href, so the site works under any sub-path.
