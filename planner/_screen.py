@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 Urgency = Literal["emergency", "urgent", "routine"]
 URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "routine")
@@ -141,13 +141,6 @@ class Referral:
     urgency: Urgency
     see: str
     reasons: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"urgency": self.urgency, "see": self.see, "reasons": list(self.reasons)}
-
-
-def red_flag(flag_id: str) -> RedFlag:
-    return _BY_ID[flag_id]
 
 
 def screen(red_flags: Iterable[str], pain: int) -> Referral | None:
