@@ -17,7 +17,13 @@ from ._fields import FIELDS
 from ._profile import Problem, Profile, ProfileError, parse_profile_json
 from ._screen import RED_FLAGS, URGENCY_LABELS
 from ._version import __version__
-from ._vocab import BLOCK_LABELS, DOWNLOADS, FORMATS, SHARE_LINK_MAX_CHARS
+from ._vocab import (
+    BLOCK_LABELS,
+    DOWNLOADS,
+    FORMATS,
+    SHARE_LINK_MAX_CHARS,
+    SHARE_LINK_PROBLEMS,
+)
 
 # Only what describe() needs is imported up front, so the runtime is ready sooner; the engine,
 # the catalogue and the renderers load in the first make_plan() (the page makes a quiet one
@@ -46,6 +52,7 @@ def describe() -> str:
                 "test_result": {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX},
                 "share_link_chars": SHARE_LINK_MAX_CHARS,
             },
+            "messages": {"share_link": SHARE_LINK_PROBLEMS},
         }
     )
 

@@ -123,3 +123,18 @@ DOWNLOADS: tuple[dict[str, str], ...] = tuple(
 # The longest share-link payload the page opens: 16 KB of base64url is far more than any real
 # profile needs.
 SHARE_LINK_MAX_CHARS = 16 * 1024
+# What the page says about a share link it cannot open ({size} and {limit} are in KB).
+SHARE_LINK_PROBLEMS: dict[str, str] = {
+    "too_long": (
+        "This share link is too long ({size} KB; a real one is well under {limit} KB), so it "
+        "was not opened. Fill in the form to make a plan."
+    ),
+    "not_base64url": (
+        "This share link is damaged (it is not valid base64url text), perhaps cut short when "
+        "it was copied. Ask for the link again, or fill in the form to make a plan."
+    ),
+    "not_text": (
+        "This share link is damaged (its contents are not readable text). Ask for the link "
+        "again, or fill in the form to make a plan."
+    ),
+}

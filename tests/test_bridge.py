@@ -34,6 +34,7 @@ def test_describe_lists_fields_red_flags_tests_and_formats() -> None:
     assert [d["format"] for d in data["downloads"]] == ["json", "ics", "csv", "md"]
     assert all(set(d) == {"format", "label", "filename", "mime"} for d in data["downloads"])
     assert data["limits"]["test_result"] == {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX}
+    assert set(data["messages"]["share_link"]) == {"too_long", "not_base64url", "not_text"}
     tests = next(f for f in data["fields"] if f["name"] == "tests")
     assert (tests["minimum"], tests["maximum"]) == (TEST_RESULT_MIN, TEST_RESULT_MAX)
     days = next(f for f in data["fields"] if f["name"] == "days_per_week")

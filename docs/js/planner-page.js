@@ -242,7 +242,10 @@ function start(root, runtime, show, info) {
   // A share link's answers go into the form at once; its plan is made now (planNow) or once
   // the runtime is ready. Returns what was opened, or null without a profile fragment.
   const openFragment = (focusNow, planNow) => {
-    const fragment = share.readFragment(location.hash, info.limits.share_link_chars);
+    const fragment = share.readFragment(location.hash, {
+      maxChars: info.limits.share_link_chars,
+      problems: info.messages.share_link,
+    });
     if (fragment === null) return null;
     if (fragment.problem) {
       sequence++;

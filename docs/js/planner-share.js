@@ -14,38 +14,25 @@ export function fragmentFor(text) {
 }
 
 /**
- * The profile text in a share-link fragment. `maxChars` is the longest payload opened
- * (describe()'s limits.share_link_chars).
+ * The profile text in a share-link fragment. `rules` come from describe(): `maxChars` is the
+ * longest payload opened (limits.share_link_chars), `problems` what to say about a link that
+ * cannot be opened (messages.share_link).
  * Returns null when the fragment is not a profile link, {text} when it decodes, or {problem}
- * with a plain sentence when the link is too long or damaged.
+ * with Python's sentence when the link is too long or damaged.
  */
-export function readFragment(hash, maxChars) {
+export function readFragment(hash, { maxChars, problems }) {
   if (typeof hash !== "string" || !hash.startsWith(PREFIX)) return null;
   const payload = hash.slice(PREFIX.length);
   if (payload.length > maxChars) {
-    return {
-      problem:
-        `This share link is too long (${Math.round(payload.length / 1024)} KB; a real one is ` +
-        `well under ${Math.round(maxChars / 1024)} KB), so it was not opened. Fill in the form ` +
-        "to make a plan.",
-    };
+    const kb = (n) => String(Math.round(n / 1024));
+    return { problem: problems.too_long.replace("{size}", kb(payload.length)).replace("{limit}", kb(maxChars)) };
   }
   const bytes = decode(payload);
-  if (bytes === null) {
-    return {
-      problem:
-        "This share link is damaged (it is not valid base64url text), perhaps cut short when " +
-        "it was copied. Ask for the link again, or fill in the form to make a plan.",
-    };
-  }
+  if (bytes === null) return { problem: problems.not_base64url };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return {
-      problem:
-        "This share link is damaged (its contents are not readable text). Ask for the link " +
-        "again, or fill in the form to make a plan.",
-    };
+    return { problem: problems.not_text };
   }
 }
 

@@ -4,6 +4,7 @@ import { test } from "node:test";
 
 import { readFragment } from "../../docs/js/planner-share.js";
 import { parseResult, plannerHref } from "../../docs/js/selftest-link.js";
+import { shareRules } from "./_describe.mjs";
 
 test("a result is a finite number within the box's min and max", () => {
   assert.equal(parseResult("45", "0", "3600"), 45);
@@ -24,7 +25,7 @@ test("the limits are the box's, not the module's", () => {
 test("with both results the link opens the planner with them filled in", () => {
   const href = plannerHref("../../planner/", "side_bridge_s", 60, 45.5);
   assert.ok(href.startsWith("../../planner/#profile="), href);
-  const opened = readFragment(href.slice(href.indexOf("#")), 16 * 1024);
+  const opened = readFragment(href.slice(href.indexOf("#")), shareRules());
   assert.deepEqual(JSON.parse(opened.text), {
     version: 1,
     tests: { side_bridge_s: { left: 60, right: 45.5 } },
