@@ -10,15 +10,14 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._assess import TESTS, SelfTest
+    from ._assess import TEST_RESULT_MAX, TEST_RESULT_MIN, TESTS, SelfTest
     from ._catalogue import CatalogueError, Exercise, load_catalogue
     from ._engine import plan
+    from ._fields import FIELDS, Field
     from ._profile import (
-        FIELDS,
-        Field,
         Problem,
         Profile,
         ProfileError,
@@ -33,13 +32,15 @@ if TYPE_CHECKING:
 # Where each public name lives.
 _HOME = {
     "TESTS": "_assess",
+    "TEST_RESULT_MIN": "_assess",
+    "TEST_RESULT_MAX": "_assess",
     "SelfTest": "_assess",
     "CatalogueError": "_catalogue",
     "Exercise": "_catalogue",
     "load_catalogue": "_catalogue",
     "plan": "_engine",
-    "FIELDS": "_profile",
-    "Field": "_profile",
+    "FIELDS": "_fields",
+    "Field": "_fields",
     "Problem": "_profile",
     "Profile": "_profile",
     "ProfileError": "_profile",
@@ -58,6 +59,8 @@ __all__ = [
     "FORMATS",
     "RED_FLAGS",
     "TESTS",
+    "TEST_RESULT_MAX",
+    "TEST_RESULT_MIN",
     "CatalogueError",
     "Exercise",
     "Field",

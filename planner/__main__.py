@@ -7,11 +7,12 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
 from ._catalogue import CatalogueError, catalogue_json
 from ._engine import plan
-from ._profile import FIELDS, ProfileError, parse_profile_json
+from ._fields import FIELDS
+from ._profile import ProfileError, parse_profile_json
 from ._render import render
+from ._version import __version__
 from ._vocab import FORMATS
 
 DESCRIPTION = (

@@ -27,7 +27,10 @@ SIDE_BRIDGE_TYPICAL_ERROR_S = 10.95  # one hold, Juan-Recio et al. 2022
 SIDE_BRIDGE_DIFFERENCE_ERROR_S = round(math.sqrt(2) * SIDE_BRIDGE_TYPICAL_ERROR_S, 1)
 NORMAL_BELOW_PCT = 10.0
 LARGE_FROM_PCT = 20.0
-TEST_MAX = 3600
+# The range of a self-test result (seconds or reps) for each side: the form, the parser and the
+# self-test pages' boxes all take it from here.
+TEST_RESULT_MIN = 0
+TEST_RESULT_MAX = 3600
 
 BAND_LABELS = {
     "within normal variation": "Within normal variation: no special action needed",

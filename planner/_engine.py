@@ -6,44 +6,20 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._assess import BANDS_BASIS, TESTS, asymmetry, derive_weak_side, self_test
+from ._assess import asymmetry, derive_weak_side
 from ._catalogue import catalogue_by_id, load_catalogue
+from ._items import item
 from ._profile import Profile, parse_profile
-from ._progress import (
-    DELOAD_EVERY,
-    WeekInfo,
-    deload_weeks,
-    last_training_week,
-    week_infos,
-    week_note,
-)
-from ._schedule import Slot, covers, fit, item, make_slot, order_slots, session_seconds
+from ._progress import WeekInfo, last_training_week, week_infos, week_note
+from ._schedule import Slot, covers, fit, make_slot, order_slots, session_seconds
 from ._screen import caution as is_caution
 from ._screen import screen, stop_rules
 from ._select import Context, Pick, choose_day, day_regions, eligible, new_week, self_test_picks
 from ._sources import load_sources
-from ._vocab import lower_first
+from ._summary import retest, session_title, summary
+from ._version import __version__
 
 PLAN_VERSION = 1
-
-_REGION_WORDS = {
-    "lower_back": "lower back",
-    "side_trunk": "side of the trunk",
-    "upper_back": "upper back",
-    "hips": "hips",
-}
-
-
-def _planner_version() -> str:
-    from . import __version__
-
-    return __version__
-
-
-def _join(words: Sequence[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _counts(minutes: int) -> dict[str, int]:
@@ -189,10 +165,7 @@ class _Builder:
         for s in slots:
             if s.pick.block == "main":
                 trained += [r for r in s.ex.focus if r in self.profile.focus and r not in trained]
-        words = [_REGION_WORDS[r] for r in trained]
-        text = _join(words)
-        text = text[:1].upper() + text[1:]
-        return f"Self-tests, then {lower_first(text)}" if has_tests else text
+        return session_title(trained, has_tests=has_tests)
 
 
 def _week_note(info: WeekInfo, weeks: int, caution: bool, weak: str | None) -> str:
@@ -215,111 +188,6 @@ def _rules_hold(weeks: Sequence[Mapping[str, Any]], weak: str | None, n_weeks: i
     return True
 
 
-def _summary(
-    profile: Profile,
-    weak: str | None,
-    source: str | None,
-    asym: Mapping[str, Mapping[str, Any]],
-    weeks: Sequence[Mapping[str, Any]],
-    caution: bool,
-    start_tests: bool,
-) -> list[str]:
-    out: list[str] = []
-    if weak is not None:
-        strong = "right" if weak == "left" else "left"
-        why = (
-            f"You said your {weak} side is the weaker one"
-            if source == "stated"
-            else f"Your self-tests put your {weak} side behind overall"
-        )
-        out.append(
-            f"{why}, so every one-sided exercise starts on the {weak} side, the {strong} side "
-            f"never does more sets or more reps (or seconds) than the {weak} side, and the "
-            f"{weak} side gets an extra set (weak side first, match the reps: advice from the "
-            "lifters in the threads this site grew from; common practice)."
-        )
-    elif start_tests:
-        out.append(
-            "You are not sure which side is weaker, so the plan starts with a test session "
-            "(week 1, day 1) and is otherwise balanced: equal work on both sides, left side "
-            "first. Plan again with your test results to get a weak-side plan."
-        )
-    elif not profile.tests:
-        out.append(
-            "You are not sure which side is weaker, so the plan is balanced: equal work on both "
-            "sides, left side first. The self-tests did not fit in your session time: do them "
-            "on a separate day (see the self-test pages), then plan again with your results to "
-            "get a weak-side plan."
-        )
-    else:
-        out.append(
-            "Your self-test results are even overall, so both sides get equal work, left side "
-            "first. Re-test at the end of the block."
-        )
-    for test_id, entry in asym.items():
-        t = self_test(test_id)
-        weaker = entry["weaker"]
-        diff = (
-            f"the {weaker} side is {entry['index_pct']}% lower"
-            if weaker
-            else "both sides are equal"
-        )
-        out.append(
-            f"{t.name}: left {entry['left']}, right {entry['right']} {t.unit}; {diff} "
-            f"({entry['band']})."
-        )
-    if asym:
-        out.append(BANDS_BASIS)
-    regions = _join([_REGION_WORDS[r] for r in profile.focus])
-    out.append(
-        f"Each week trains every region you chose ({regions}), in sessions of warm-up, main "
-        f"work, accessory work and mobility that fit in {profile.minutes_per_session} minutes."
-    )
-    if caution:
-        out.append(
-            f"Your back pain at rest is {profile.pain} out of 10, so the plan uses easier "
-            "versions, holds rather than fast reps, fewer sets, targets that stop at the middle "
-            "of each range, and strict stop rules. If the pain rises to 7 or more, stop and see "
-            "a GP or physiotherapist."
-        )
-    if any(
-        "Both sides together first" in it["notes"]
-        for w in weeks[:1]
-        for s in w["sessions"]
-        for it in s["items"]
-    ):
-        out.append(
-            "Where your level allows, a two-sided exercise comes first to tire the stronger "
-            "side, then the one-sided work (lifters' advice; common practice, not tested in "
-            "studies)."
-        )
-    deloads = sorted(deload_weeks(profile.weeks))
-    progression = (
-        "Targets rise from the bottom of each exercise's range toward the top over the block; "
-        "when every set reaches the top, add 2-10% load and go back to the bottom (double "
-        "progression, Ratamess et al. 2009)."
-    )
-    if deloads:
-        progression += (
-            f" Every {DELOAD_EVERY}th week is an easier deload week (week "
-            f"{_join([str(w) for w in deloads])}), a common practice."
-        )
-    out.append(progression)
-    out.append(
-        "Training one side also strengthens the other a little (cross-education: about 12% on "
-        "average, Manca et al. 2017), and direct evidence that one-sided training evens out a "
-        "difference is modest (Lynch et al. 2023; Baroni et al. 2016). Weak side first is "
-        "sensible practice, not a proven treatment; some asymmetry is normal in people without "
-        "back pain (Niemelainen et al. 2011)."
-    )
-    out.append(
-        "This is general exercise guidance, not treatment. It is not a scoliosis programme: "
-        "scoliosis-specific exercise is designed by a therapist trained in the method (Negrini "
-        "et al. 2018)."
-    )
-    return out
-
-
 _PLAN_SOURCES = (
     "ratamess2009",
     "manca2017",
@@ -336,42 +204,23 @@ _TEST_SOURCES = ("markstrom2023", "juanrecio2022", "mcgill1999")
 _REFER_SOURCES = ("nhs_backpain", "parq2023")
 
 
-def _sources(keys: Sequence[str], weeks: Sequence[Mapping[str, Any]]) -> list[str]:
+def cited(keys: Sequence[str]) -> list[str]:
+    """The keys in order, each once; a key missing from sources.toml is an error, never
+    dropped (a plan must not cite what the references page cannot show)."""
     known = load_sources()
-    by_id = catalogue_by_id()
     ordered: list[str] = []
     for key in keys:
-        if key in known and key not in ordered:
+        if key not in known:
+            raise LookupError(f"the plan cites {key!r}, which is not in data/sources.toml")
+        if key not in ordered:
             ordered.append(key)
-    for week in weeks:
-        for session in week["sessions"]:
-            for it in session["items"]:
-                for key in by_id[it["exercise"]].sources:
-                    if key in known and key not in ordered:
-                        ordered.append(key)
     return ordered
 
 
-def _retest(
-    profile: Profile, weak: str | None, in_final: bool, final_items: Sequence[Mapping[str, Any]]
-) -> str:
-    names = [
-        lower_first(self_test(it["self_test"]).name) for it in final_items if "self_test" in it
-    ]
-    if not names:
-        names = [lower_first(t.name) for t in TESTS if t.id in {r.test for r in profile.tests}]
-    which = f" ({_join(names)})" if names else ""
-    first = f"{weak} side first" if weak else "left side first"
-    when = (
-        f"In the last session (week {profile.weeks}, day {profile.days_per_week})"
-        if in_final
-        else "On a fresh day after the last session"
-    )
-    return (
-        f"{when}, repeat your self-tests{which} when fresh, {first}, and write down both "
-        "sides. Compare them with your earlier results: under 10% apart counts as normal "
-        "variation; otherwise plan the next block with the new results."
-    )
+def _sources(keys: Sequence[str], weeks: Sequence[Mapping[str, Any]]) -> list[str]:
+    by_id = catalogue_by_id()
+    items = [it for week in weeks for session in week["sessions"] for it in session["items"]]
+    return cited([*keys, *(key for it in items for key in by_id[it["exercise"]].sources)])
 
 
 def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
@@ -390,7 +239,7 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         source = "tests" if weak else None
     base: dict[str, Any] = {
         "version": PLAN_VERSION,
-        "planner_version": _planner_version(),
+        "planner_version": __version__,
     }
     referral = screen(p.red_flags, p.pain)
     if referral is not None:
@@ -403,11 +252,7 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
             "weak_side_source": source,
             "asymmetry": asym,
             "stop_rules": [],
-            "sources": [
-                k
-                for k in dict.fromkeys((*referral.sources, *_REFER_SOURCES))
-                if k in load_sources()
-            ],
+            "sources": cited((*referral.sources, *_REFER_SOURCES)),
             "weeks": [],
         }
     builder = _Builder(p, weak)
@@ -429,7 +274,7 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         "weak_side_source": source,
         "caution": builder.ctx.caution,
         "asymmetry": asym,
-        "summary": _summary(
+        "summary": summary(
             p,
             weak,
             source,
@@ -440,7 +285,7 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
             and bool(builder.start_tests),
         ),
         "stop_rules": stop_rules(p.pain),
-        "retest": _retest(p, weak, in_final, final_items),
+        "retest": retest(p, weak, in_final, final_items),
         "sources": _sources(keys, weeks),
         "weeks": weeks,
     }

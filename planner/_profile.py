@@ -1,5 +1,5 @@
-"""The profile: FIELDS (the one source of truth for names, types, ranges and choices),
-parse_profile (every problem reported at once, by field) and parse_profile_json.
+"""The profile parser: parse_profile (every problem reported at once, by field) and
+parse_profile_json, checking against FIELDS (`_fields`); Profile's defaults come from FIELDS.
 """
 
 from __future__ import annotations
@@ -9,177 +9,10 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from ._assess import TEST_IDS, TEST_MAX, TESTS
-from ._screen import RED_FLAGS
-from ._vocab import (
-    EQUIPMENT_LABELS,
-    FOCUS_LABELS,
-    LEVEL_LABELS,
-    SIDE_LABELS,
-)
-
-FieldKind = Literal["version", "choice", "choices", "integer", "tests", "date"]
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One profile field, as the form shows it and the parser checks it."""
-
-    name: str
-    kind: FieldKind
-    label: str
-    hint: str
-    default: Any
-    choices: tuple[Choice, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-    min_items: int = 0
-    unit: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        default = list(self.default) if isinstance(self.default, tuple) else self.default
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "label": self.label,
-            "hint": self.hint,
-            "default": default,
-            "choices": [{"value": c.value, "label": c.label} for c in self.choices],
-            "minimum": self.minimum,
-            "maximum": self.maximum,
-            "min_items": self.min_items,
-            "unit": self.unit,
-        }
-
-
-def _choices(labels: Mapping[str, str]) -> tuple[Choice, ...]:
-    return tuple(Choice(value, label) for value, label in labels.items())
-
-
-FIELDS: tuple[Field, ...] = (
-    Field(
-        "version",
-        "version",
-        "Profile version",
-        "Always 1 for this version of the planner.",
-        1,
-        minimum=1,
-        maximum=1,
-    ),
-    Field(
-        "weak_side",
-        "choice",
-        "Which side is weaker or smaller?",
-        "The side to bring up. If you are not sure, choose 'Not sure': your self-test results "
-        "decide, or the plan starts with a test session.",
-        "unknown",
-        choices=_choices(SIDE_LABELS),
-    ),
-    Field(
-        "focus",
-        "choices",
-        "What do you want to train?",
-        "Pick one or more regions; every one you pick is trained at least once a week.",
-        ("lower_back",),
-        choices=_choices(FOCUS_LABELS),
-        min_items=1,
-    ),
-    Field(
-        "equipment",
-        "choices",
-        "What equipment do you have?",
-        "Tick nothing for body weight only. Body-weight exercises are always included; an "
-        "exercise is only chosen when you have everything it needs.",
-        (),
-        choices=_choices(EQUIPMENT_LABELS),
-    ),
-    Field(
-        "experience",
-        "choice",
-        "How long have you trained regularly?",
-        "Exercises above your level are left out.",
-        "beginner",
-        choices=_choices(LEVEL_LABELS),
-    ),
-    Field(
-        "days_per_week",
-        "integer",
-        "Sessions a week",
-        "How many days a week you can train this routine.",
-        3,
-        minimum=1,
-        maximum=7,
-        unit="days",
-    ),
-    Field(
-        "minutes_per_session",
-        "integer",
-        "Minutes per session",
-        "Each session is planned to fit in this time, rests included.",
-        30,
-        minimum=10,
-        maximum=180,
-        unit="minutes",
-    ),
-    Field(
-        "weeks",
-        "integer",
-        "Length of the block",
-        "How many weeks to plan. Blocks of 5 weeks or more include an easier (deload) week.",
-        6,
-        minimum=1,
-        maximum=16,
-        unit="weeks",
-    ),
-    Field(
-        "pain",
-        "integer",
-        "Back pain right now, at rest",
-        "0 = no pain, 10 = the worst pain you can imagine. From 4 the plan is gentler; from 7 "
-        "it asks you to see a professional first.",
-        0,
-        minimum=0,
-        maximum=10,
-        unit="out of 10",
-    ),
-    Field(
-        "red_flags",
-        "choices",
-        "Safety questions: tick every one you answer yes to",
-        "Any yes means the planner asks you to see a professional first, and says how urgently.",
-        (),
-        choices=tuple(Choice(flag.id, flag.question) for flag in RED_FLAGS),
-    ),
-    Field(
-        "tests",
-        "tests",
-        "Self-test results (optional)",
-        "For each test you did, the score of each side: seconds held or reps done. Higher is "
-        "better; the side with the lower score is treated as the weaker one.",
-        {},
-        choices=tuple(Choice(t.id, t.name) for t in TESTS),
-        minimum=0,
-        maximum=TEST_MAX,
-    ),
-    Field(
-        "start_date",
-        "date",
-        "First training day (optional)",
-        "Used for the calendar download. Without it the calendar starts next Monday.",
-        None,
-    ),
-)
-
-FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
-_FIELD = {f.name: f for f in FIELDS}
+from ._assess import TEST_IDS, TEST_RESULT_MAX, TEST_RESULT_MIN
+from ._fields import FIELD, FIELD_NAMES, FIELDS, Field
 
 
 def _looks_like_iso_date(value: str) -> bool:
@@ -220,22 +53,29 @@ class TestResult:
     right: int | float
 
 
+# Each field's default as Profile holds it (tests: {} is no results): FIELDS is the one place
+# a default is written.
+_DEFAULT: dict[str, Any] = {
+    f.name: tuple(f.default) if isinstance(f.default, Mapping) else f.default for f in FIELDS
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """A valid, normalised profile (lists in the catalogue's canonical order)."""
 
-    version: int = 1
-    weak_side: str = "unknown"
-    focus: tuple[str, ...] = ("lower_back",)
-    equipment: tuple[str, ...] = ()
-    experience: str = "beginner"
-    days_per_week: int = 3
-    minutes_per_session: int = 30
-    weeks: int = 6
-    pain: int = 0
-    red_flags: tuple[str, ...] = ()
-    tests: tuple[TestResult, ...] = ()
-    start_date: dt.date | None = None
+    version: int = _DEFAULT["version"]
+    weak_side: str = _DEFAULT["weak_side"]
+    focus: tuple[str, ...] = _DEFAULT["focus"]
+    equipment: tuple[str, ...] = _DEFAULT["equipment"]
+    experience: str = _DEFAULT["experience"]
+    days_per_week: int = _DEFAULT["days_per_week"]
+    minutes_per_session: int = _DEFAULT["minutes_per_session"]
+    weeks: int = _DEFAULT["weeks"]
+    pain: int = _DEFAULT["pain"]
+    red_flags: tuple[str, ...] = _DEFAULT["red_flags"]
+    tests: tuple[TestResult, ...] = _DEFAULT["tests"]
+    start_date: dt.date | None = _DEFAULT["start_date"]
 
     def test_triples(self) -> tuple[tuple[str, float, float], ...]:
         return tuple((t.test, t.left, t.right) for t in self.tests)
@@ -391,11 +231,12 @@ def _tests(f: Field, value: object, problems: list[Problem]) -> tuple[TestResult
             if key not in ("left", "right"):
                 problems.append(Problem(f"{path}.{key}", "unknown key; give only left and right"))
                 ok = False
-            elif not _is_number(score) or not 0 <= score <= TEST_MAX:
+            elif not _is_number(score) or not TEST_RESULT_MIN <= score <= TEST_RESULT_MAX:
                 problems.append(
                     Problem(
                         f"{path}.{key}",
-                        f"must be a number from 0 to {TEST_MAX}, got {_show(score)}",
+                        f"must be a number from {TEST_RESULT_MIN} to {TEST_RESULT_MAX}, "
+                        f"got {_show(score)}",
                     )
                 )
                 ok = False
@@ -440,7 +281,7 @@ def parse_profile(obj: object) -> Profile:
     problems: list[Problem] = []
     _duplicates(obj, "", problems)
     for key in obj:
-        if key not in _FIELD:
+        if key not in FIELD:
             name = key if isinstance(key, str) and key.strip() and key.isprintable() else _show(key)
             problems.append(
                 Problem(name, f"unknown field; the fields are {', '.join(FIELD_NAMES)}")
@@ -489,3 +330,17 @@ def parse_profile_json(text: str) -> Profile:
     except RecursionError:
         raise ProfileError([Problem("profile", "not valid JSON: nested too deeply")]) from None
     return parse_profile(obj)
+
+
+# FIELDS and Field live in `_fields`; they are re-exported here for callers that import them
+# with the parser.
+__all__ = [
+    "FIELDS",
+    "Field",
+    "Problem",
+    "Profile",
+    "ProfileError",
+    "TestResult",
+    "parse_profile",
+    "parse_profile_json",
+]

@@ -17,7 +17,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ._render_text import (
+from ._wording import (
     block_label,
     plural,
     prescription,

@@ -11,8 +11,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from ._render_text import (
+from ._wording import (
+    ASYMMETRY_HEADER,
     BAND_CAVEAT,
+    HEADINGS,
     REFERRAL_NO_ROUTINE,
     TIMES,
     asymmetry_notes,
@@ -24,10 +26,10 @@ from ._render_text import (
     session_heading,
     side_doses,
     status_text,
+    urgency_label,
     weak_side_text,
     week_heading,
 )
-from ._screen import URGENCY_LABELS
 
 # Characters that start markup anywhere in a line and take a backslash escape in both
 # CommonMark and Python-Markdown.
@@ -96,8 +98,7 @@ def _asymmetry(plan: Mapping[str, Any], heading: str) -> list[str]:
     if not rows:
         return []
     cells = [[md_text(cell) for cell in row] for row in rows]
-    header = ["Test", "Left", "Right", "Weaker side", "Difference", "What it means"]
-    lines = ["", f"## {heading}", "", *_table(header, cells), ""]
+    lines = ["", f"## {heading}", "", *_table(ASYMMETRY_HEADER, cells), ""]
     notes = asymmetry_notes(plan)
     if notes:
         lines += [f"- **{md_text(test)}:** {md_text(note)}" for test, note in notes]
@@ -106,19 +107,18 @@ def _asymmetry(plan: Mapping[str, Any], heading: str) -> list[str]:
 
 
 def _referral(plan: Mapping[str, Any]) -> list[str]:
-    urgency = str(plan.get("urgency", ""))
     lines = [
         f"# {md_text(plan_title(plan))}",
         "",
-        f"**How soon:** {md_text(URGENCY_LABELS.get(urgency, urgency))}",
+        f"**{HEADINGS['how_soon']}:** {md_text(urgency_label(plan.get('urgency', '')))}",
     ]
     if plan.get("see"):
-        lines += ["", f"**Who to see:** {md_text(plan['see'])}"]
+        lines += ["", f"**{HEADINGS['who_to_see']}:** {md_text(plan['see'])}"]
     reasons = plan.get("reasons") or []
     if reasons:
-        lines += ["", "## Why", "", *_bullets(reasons)]
+        lines += ["", f"## {HEADINGS['reasons']}", "", *_bullets(reasons)]
     lines += ["", md_paragraph(REFERRAL_NO_ROUTINE)]
-    lines += _asymmetry(plan, "Your self-test results, to show whoever you see")
+    lines += _asymmetry(plan, HEADINGS["tests_referral"])
     return lines
 
 
@@ -151,15 +151,15 @@ def render_md(plan: Mapping[str, Any], *, base_url: str = "") -> str:
     lines = [
         f"# {md_text(plan_title(plan))}",
         "",
-        f"**Status:** {md_text(status_text(plan))}",
+        f"**{HEADINGS['status']}:** {md_text(status_text(plan))}",
         "",
-        f"**Weak side:** {md_text(weak_side_text(plan))}",
+        f"**{HEADINGS['weak_side']}:** {md_text(weak_side_text(plan))}",
     ]
-    lines += _asymmetry(plan, "Your self-tests")
+    lines += _asymmetry(plan, HEADINGS["tests"])
     if plan.get("summary"):
-        lines += ["", "## Why this plan", "", *_bullets(plan["summary"])]
+        lines += ["", f"## {HEADINGS['why']}", "", *_bullets(plan["summary"])]
     if plan.get("stop_rules"):
-        lines += ["", "## Stop rules", "", *_bullets(plan["stop_rules"])]
+        lines += ["", f"## {HEADINGS['stop_rules']}", "", *_bullets(plan["stop_rules"])]
     for w_index, week in enumerate(plan.get("weeks", []), start=1):
         lines += ["", f"## {md_text(week_heading(week, w_index))}"]
         if week.get("note"):
@@ -167,8 +167,8 @@ def render_md(plan: Mapping[str, Any], *, base_url: str = "") -> str:
         for s_index, session in enumerate(week.get("sessions", []), start=1):
             lines += _session(session, s_index, weak_side, base_url)
     if plan.get("retest"):
-        lines += ["", "## Re-test", "", md_paragraph(plan["retest"])]
+        lines += ["", f"## {HEADINGS['retest']}", "", md_paragraph(plan["retest"])]
     if plan.get("sources"):
-        lines += ["", "## Sources", ""]
+        lines += ["", f"## {HEADINGS['sources']}", ""]
         lines += [f"- {md_link(key, f'{base_url}/references/#{key}')}" for key in plan["sources"]]
     return "\n".join(lines) + "\n"

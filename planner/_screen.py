@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 Urgency = Literal["emergency", "urgent", "routine"]
 URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "routine")
@@ -307,9 +307,6 @@ class Referral:
             "reasons": list(self.reasons),
         }
 
-
-def red_flag(flag_id: str) -> RedFlag:
-    return _BY_ID[flag_id]
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ._assess import TESTS, SelfTest
 from ._catalogue import Exercise
-from ._vocab import level_rank
+from ._vocab import BLOCKS, level_rank
 
 Role = str  # "normal" | "prefatigue" | "test" | "balance"
 
@@ -283,8 +283,7 @@ def choose_day(
         best = _best(options, scores, rotation)
         if best is not None:
             block = "accessory" if "accessory" in best.blocks else "main"
-            order = ("warmup", "main", "accessory", "mobility")
-            at = sum(1 for p in items if order.index(p.block) <= order.index(block))
+            at = sum(1 for p in items if BLOCKS.index(p.block) <= BLOCKS.index(block))
             items.insert(at, Pick(best, block, role="balance", protected=True))
     return items
 

@@ -12,6 +12,13 @@ FOCUS_LABELS: dict[str, str] = {
     "hips": "Hips and glutes",
 }
 FOCUS: tuple[str, ...] = tuple(FOCUS_LABELS)
+# The regions as words mid-sentence ("trains your lower back and hips").
+REGION_WORDS: dict[str, str] = {
+    "lower_back": "lower back",
+    "side_trunk": "side of the trunk",
+    "upper_back": "upper back",
+    "hips": "hips",
+}
 
 EQUIPMENT_LABELS: dict[str, str] = {
     "dumbbell": "Dumbbells",
@@ -98,5 +105,37 @@ def lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-# The export formats of a plan, in the order the CLI lists them and the page offers them.
+# The export formats of a plan, in the order the CLI lists them.
 FORMATS: tuple[str, ...] = ("json", "md", "csv", "ics", "text")
+
+# The exports the page offers as downloads, in the order of its buttons: the button's label,
+# the file's name and its media type.
+DOWNLOAD_STEM = "even-back-plan"
+DOWNLOADS: tuple[dict[str, str], ...] = tuple(
+    {"format": fmt, "label": label, "filename": f"{DOWNLOAD_STEM}.{fmt}", "mime": mime}
+    for fmt, label, mime in (
+        ("json", "Download JSON", "application/json"),
+        ("ics", "Download calendar (.ics)", "text/calendar"),
+        ("csv", "Download CSV", "text/csv"),
+        ("md", "Download Markdown", "text/markdown"),
+    )
+)
+
+# The longest share-link payload the page opens: 16 KB of base64url is far more than any real
+# profile needs.
+SHARE_LINK_MAX_CHARS = 16 * 1024
+# What the page says about a share link it cannot open ({size} and {limit} are in KB).
+SHARE_LINK_PROBLEMS: dict[str, str] = {
+    "too_long": (
+        "This share link is too long ({size} KB; a real one is well under {limit} KB), so it "
+        "was not opened. Fill in the form to make a plan."
+    ),
+    "not_base64url": (
+        "This share link is damaged (it is not valid base64url text), perhaps cut short when "
+        "it was copied. Ask for the link again, or fill in the form to make a plan."
+    ),
+    "not_text": (
+        "This share link is damaged (its contents are not readable text). Ask for the link "
+        "again, or fill in the form to make a plan."
+    ),
+}

@@ -9,7 +9,17 @@ from typing import Any
 
 import pytest
 
-from planner import FIELDS, FORMATS, RED_FLAGS, TESTS, __version__, plan, render
+from planner import (
+    FIELDS,
+    FORMATS,
+    RED_FLAGS,
+    TEST_RESULT_MAX,
+    TEST_RESULT_MIN,
+    TESTS,
+    __version__,
+    plan,
+    render,
+)
 from planner._bridge import describe, make_plan
 
 
@@ -21,6 +31,12 @@ def test_describe_lists_fields_red_flags_tests_and_formats() -> None:
     assert all(r["question"] and r["urgency"] for r in data["red_flags"])
     assert [t["id"] for t in data["tests"]] == [t.id for t in TESTS]
     assert data["formats"] == list(FORMATS)
+    assert [d["format"] for d in data["downloads"]] == ["json", "ics", "csv", "md"]
+    assert all(set(d) == {"format", "label", "filename", "mime"} for d in data["downloads"])
+    assert data["limits"]["test_result"] == {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX}
+    assert set(data["messages"]["share_link"]) == {"too_long", "not_base64url", "not_text"}
+    tests = next(f for f in data["fields"] if f["name"] == "tests")
+    assert (tests["minimum"], tests["maximum"]) == (TEST_RESULT_MIN, TEST_RESULT_MAX)
     days = next(f for f in data["fields"] if f["name"] == "days_per_week")
     assert (days["minimum"], days["maximum"], days["default"]) == (1, 7, 3)
 
@@ -54,7 +70,10 @@ def test_bad_input_gives_errors_not_exceptions(text: str) -> None:
     assert answer["errors"][0]["field"]
 
 
-def test_unexpected_exception_becomes_a_profile_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fault_in_the_planner_is_its_own_answer_not_a_profile_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A valid profile that the engine fails on says "on our side", never "check your answers"."""
     import planner._engine as engine  # the bridge imports the engine when it first plans
 
     def boom(_profile: object) -> dict[str, Any]:
@@ -62,14 +81,23 @@ def test_unexpected_exception_becomes_a_profile_error(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(engine, "plan", boom)
     answer = json.loads(make_plan("{}", "2026-11-22"))
+    assert answer["ok"] is False and answer["internal"] is True
+    assert "errors" not in answer
+    assert answer["message"].startswith("Something went wrong on our side")
+    assert "(RuntimeError: catalogue exploded)" in answer["message"]
+
+
+def test_an_invalid_profile_is_never_called_internal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner._engine as engine
+
+    def boom(_profile: object) -> dict[str, Any]:
+        raise RuntimeError("must not be reached")
+
+    monkeypatch.setattr(engine, "plan", boom)
+    answer = json.loads(make_plan('{"pain": 11}', "2026-11-22"))
     assert answer == {
         "ok": False,
-        "errors": [
-            {
-                "field": "profile",
-                "message": "could not make a plan (RuntimeError: catalogue exploded)",
-            }
-        ],
+        "errors": [{"field": "pain", "message": "must be an integer from 0 to 10, got 11"}],
     }
 
 

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from planner import Profile, load_catalogue, load_sources, parse_profile, plan, render
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -109,3 +111,11 @@ def test_ten_minutes_one_day_still_gives_a_valid_plan() -> None:
         for it in session["items"]:
             regions.update(by_id[it["exercise"]].focus)
         assert regions >= {"lower_back", "side_trunk", "upper_back", "hips"}
+
+
+def test_a_cited_key_missing_from_the_source_list_is_an_error_not_dropped() -> None:
+    from planner._engine import cited
+
+    assert cited(["ratamess2009", "manca2017", "ratamess2009"]) == ["ratamess2009", "manca2017"]
+    with pytest.raises(LookupError, match="'nobody2020'"):
+        cited(["ratamess2009", "nobody2020"])

@@ -181,8 +181,11 @@ def test_any_json_value_gives_a_plan_or_a_profile_error(value: object) -> None:
 @FAST
 @given(st.one_of(_json, _near_profiles))
 def test_make_plan_never_raises(value: object) -> None:
+    """Every JSON value gets a plan or profile errors: never an exception, and never a fault of
+    the planner's own (an internal answer would mean the engine or a renderer broke)."""
     text = json.dumps(value)
     answer = json.loads(make_plan(text, "2026-11-22"))
+    assert "internal" not in answer, answer.get("message")
     assert isinstance(answer["ok"], bool)
     if answer["ok"]:
         assert set(answer["exports"]) == {"json", "md", "csv", "ics", "text"}
@@ -194,7 +197,9 @@ def test_make_plan_never_raises(value: object) -> None:
 @given(st.text(max_size=40))
 def test_make_plan_never_raises_on_any_text(text: str) -> None:
     answer = json.loads(make_plan(text, "not a date"))
+    assert "internal" not in answer, answer.get("message")
     assert isinstance(answer["ok"], bool)
+    assert answer["ok"] or answer["errors"]
 
 
 @settings(max_examples=40, deadline=None)

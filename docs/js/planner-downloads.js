@@ -1,13 +1,7 @@
 // Downloads of the exports Python made for this plan (`exports` of make_plan): the bytes are
-// exactly Python's text, saved as a Blob; nothing is rendered here.
+// exactly Python's text, saved as a Blob; nothing is rendered here. Which exports, their
+// labels, file names and media types come from describe()'s `downloads`.
 import { el } from "./planner-dom.js";
-
-const DOWNLOADS = [
-  { format: "json", label: "Download JSON", type: "application/json", ext: "json" },
-  { format: "ics", label: "Download calendar (.ics)", type: "text/calendar", ext: "ics" },
-  { format: "csv", label: "Download CSV", type: "text/csv", ext: "csv" },
-  { format: "md", label: "Download Markdown", type: "text/markdown", ext: "md" },
-];
 
 function save(text, type, filename) {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
@@ -18,18 +12,22 @@ function save(text, type, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Buttons for each export present in `exports`; `stem` names the files ("even-back-plan"). */
-export function downloadButtons(exports, stem) {
+/** The downloads offered for these exports: describe()'s entries whose export is present. */
+export function availableDownloads(exports, downloads) {
+  return (downloads ?? []).filter(({ format }) => typeof exports?.[format] === "string");
+}
+
+/** A button for each of describe()'s `downloads` whose export is present in `exports`. */
+export function downloadButtons(exports, downloads) {
   const box = el("div", { class: "planner-downloads", role: "group", "aria-label": "Downloads" });
-  for (const { format, label, type, ext } of DOWNLOADS) {
-    if (typeof exports?.[format] !== "string") continue;
+  for (const { format, label, filename, mime } of availableDownloads(exports, downloads)) {
     box.append(
       el("button", {
         type: "button",
         class: "md-button planner-download",
         "data-format": format,
         text: label,
-        onclick: () => save(exports[format], type, `${stem}.${ext}`),
+        onclick: () => save(exports[format], mime, filename),
       }),
     );
   }

@@ -3,11 +3,7 @@
 // shows them, reads what the person entered, fills a profile back in, and shows the problems
 // Python found next to their fields. It never checks a value itself.
 import { el, idFor } from "./planner-dom.js";
-
-const SIDES = [
-  ["left", "Left"],
-  ["right", "Right"],
-];
+import { SIDES, labelFor, numberFrom, orderFields } from "./planner-fields.js";
 
 /**
  * Build the form. `info` is describe()'s result; `links.selftests` is the self-tests overview
@@ -61,12 +57,6 @@ export function buildForm(info, links, onSubmit) {
     showAllErrors(form, summary, fields, errors, profileLabel ?? "Your answers");
   reset();
   return { form, read, fill, reset, showErrors, clearErrors };
-}
-
-/** The safety questions first, then the fields in Python's order; "version" is not asked. */
-function orderFields(fields) {
-  const shown = fields.filter((f) => f.kind !== "version");
-  return [...shown.filter((f) => f.name === "red_flags"), ...shown.filter((f) => f.name !== "red_flags")];
 }
 
 function hint(id, text) {
@@ -226,11 +216,7 @@ function testsField(field, testInfo, links) {
 // --- reading and filling --------------------------------------------------------------------
 
 function numberValue(input) {
-  if (!input) return null;
-  const text = input.value.trim();
-  if (text === "") return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : text;
+  return input ? numberFrom(input.value) : null;
 }
 
 /** The profile as entered: every asked field, with what the controls hold (Python judges it). */
@@ -335,20 +321,6 @@ function containerFor(form, path) {
     parts = parts.slice(0, -1);
   }
   return null;
-}
-
-/** A readable name for a path: "Sessions a week", "Side bridge hold, Left". */
-function labelFor(fields, path, profileLabel) {
-  const [name, test, side] = String(path).split(".");
-  const field = fields.find((f) => f.name === name);
-  if (!field) return name === "profile" ? profileLabel : `"${path}"`;
-  const parts = [field.label];
-  if (test) {
-    const choice = field.choices?.find((c) => c.value === test);
-    parts.push(choice ? choice.label : `"${test}"`);
-  }
-  if (side) parts.push(SIDES.find(([s]) => s === side)?.[1] ?? `"${side}"`);
-  return parts.join(", ");
 }
 
 /** Show each problem next to its field and in the summary; returns the element to focus. */

@@ -102,9 +102,6 @@ function start(root, runtime, show, info) {
   if (!root.isConnected || root.dataset.mounted === "true") return null;
   root.dataset.mounted = "true";
   const links = pageLinks();
-  const testNames = new Map((info.tests ?? []).map((t) => [t.id, t.name]));
-  const basis = info.bands_basis ?? "";
-  const labels = info.labels;
   let sequence = 0;
 
   const result = el("section", {
@@ -191,31 +188,39 @@ function start(root, runtime, show, info) {
       return;
     }
     if (mine !== sequence || !root.isConnected) return;
+    if (answer.internal) {
+      // A fault of the planner's own, not of the answers: Python's message says so.
+      result.hidden = true;
+      result.replaceChildren();
+      show(answer.message);
+      setState(root, "error");
+      return;
+    }
     if (!answer.ok) {
       showProblems(answer.errors ?? [], source, focusNow);
       return;
     }
-    const plan = answer.plan;
+    const { plan, display: words } = answer;
     const shareUrl = share.writeFragment(text);
     share.remember(text);
     updateRemembered();
-    const tools = planTools(answer.exports, shareUrl, plan.status === "refer", form, show);
+    const tools = planTools(answer.exports, info.downloads, shareUrl, plan.status === "refer", form, show);
     result.hidden = false;
     result.dataset.kind = plan.status === "refer" ? "refer" : "plan";
     let heading;
     if (plan.status === "refer") {
-      heading = renderReferral(result, plan, { testNames, basis, tools, labels });
+      heading = renderReferral(result, plan, words, { tools });
       setState(root, "refer");
-      show("The planner suggests seeing a professional before you start: see below.");
+      show(words.announce);
     } else {
       root.setAttribute("aria-busy", "true");
       result.replaceChildren(); // dropping a long plan's nodes takes a task of its own
       await nextTask();
       if (mine !== sequence || !root.isConnected) return;
-      heading = await renderPlan(result, plan, { siteRoot: links.siteRoot, testNames, basis, tools, labels });
+      heading = await renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools });
       if (mine !== sequence || !root.isConnected) return;
       setState(root, "plan");
-      show(`Your plan is ready: ${heading.textContent.replace(/^Your plan: /, "")}.`);
+      show(words.announce);
     }
     focus(heading, focusNow);
   }
@@ -237,7 +242,10 @@ function start(root, runtime, show, info) {
   // A share link's answers go into the form at once; its plan is made now (planNow) or once
   // the runtime is ready. Returns what was opened, or null without a profile fragment.
   const openFragment = (focusNow, planNow) => {
-    const fragment = share.readFragment(location.hash);
+    const fragment = share.readFragment(location.hash, {
+      maxChars: info.limits.share_link_chars,
+      problems: info.messages.share_link,
+    });
     if (fragment === null) return null;
     if (fragment.problem) {
       sequence++;
@@ -299,7 +307,7 @@ function parseOrNull(text) {
 }
 
 /** Downloads, the share link, print and "change my answers" under a plan's heading. */
-function planTools(exports, shareUrl, referral, form, show) {
+function planTools(exports, downloads, shareUrl, referral, form, show) {
   const linkInput = el("input", {
     type: "text",
     readonly: true,
@@ -326,7 +334,7 @@ function planTools(exports, shareUrl, referral, form, show) {
   return el(
     "div",
     { class: "planner-tools" },
-    referral ? null : downloadButtons(exports, "even-back-plan"),
+    referral ? null : downloadButtons(exports, downloads),
     el(
       "div",
       { class: "planner-share" },

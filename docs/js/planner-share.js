@@ -1,63 +1,45 @@
 // Keeping and sharing a profile: the share-link fragment `#profile=<base64url of the UTF-8 JSON,
 // no padding>` (docs/reference/planner-page.md) and the last profile remembered in localStorage.
+// fragmentFor and readFragment are pure (tests/js/); the rest touch the address bar or storage.
 // This module only moves text around; what the profile means is checked by Python.
+
+import { decode, encode } from "./base64url.js";
 
 const PREFIX = "#profile=";
 const STORAGE_KEY = "even-back:profile";
-/** Longest fragment payload accepted: 16 KB of base64url is far more than any real profile. */
-export const MAX_FRAGMENT = 16 * 1024;
 
-/** base64url (RFC 4648 section 5) of a string's UTF-8 bytes, without "=" padding. */
-export function encodeProfile(text) {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+/** The share-link fragment for this profile text: "#profile=<base64url>". */
+export function fragmentFor(text) {
+  return PREFIX + encode(text);
 }
 
 /**
- * The profile text in a share-link fragment.
+ * The profile text in a share-link fragment. `rules` come from describe(): `maxChars` is the
+ * longest payload opened (limits.share_link_chars), `problems` what to say about a link that
+ * cannot be opened (messages.share_link).
  * Returns null when the fragment is not a profile link, {text} when it decodes, or {problem}
- * with a plain sentence when the link is too long or damaged.
+ * with Python's sentence when the link is too long or damaged.
  */
-export function readFragment(hash) {
+export function readFragment(hash, { maxChars, problems }) {
   if (typeof hash !== "string" || !hash.startsWith(PREFIX)) return null;
   const payload = hash.slice(PREFIX.length);
-  if (payload.length > MAX_FRAGMENT) {
-    return {
-      problem:
-        `This share link is too long (${Math.round(payload.length / 1024)} KB; a real one is ` +
-        "well under 16 KB), so it was not opened. Fill in the form to make a plan.",
-    };
+  if (payload.length > maxChars) {
+    const kb = (n) => String(Math.round(n / 1024));
+    return { problem: problems.too_long.replace("{size}", kb(payload.length)).replace("{limit}", kb(maxChars)) };
   }
-  const damaged = {
-    problem:
-      "This share link is damaged (it is not valid base64url text), perhaps cut short when it " +
-      "was copied. Ask for the link again, or fill in the form to make a plan.",
-  };
-  if (!/^[A-Za-z0-9_-]*$/.test(payload) || payload.length % 4 === 1) return damaged;
-  let binary;
-  try {
-    const padded = payload.replace(/-/g, "+").replace(/_/g, "/");
-    binary = atob(padded + "=".repeat((4 - (padded.length % 4)) % 4));
-  } catch {
-    return damaged;
-  }
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  const bytes = decode(payload);
+  if (bytes === null) return { problem: problems.not_base64url };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return {
-      problem:
-        "This share link is damaged (its contents are not readable text). Ask for the link " +
-        "again, or fill in the form to make a plan.",
-    };
+    return { problem: problems.not_text };
   }
 }
 
 /** Write the share link for this profile text into the address bar, without a new history entry. */
 export function writeFragment(text) {
   const url = new URL(location.href);
-  url.hash = PREFIX.slice(1) + encodeProfile(text);
+  url.hash = fragmentFor(text).slice(1);
   history.replaceState(history.state, "", url.href);
   return url.href;
 }

@@ -2,38 +2,43 @@
 //
 // Markup (on each docs/self-tests/<test>.md page):
 //   <form class="selftest-link" data-test="side_bridge_s">
-//     <label>Left ... <input type="number" name="left" ...></label>
-//     <label>Right ... <input type="number" name="right" ...></label>
+//     <label>Left ... <input type="number" name="left" min=".." max=".." ...></label>
+//     <label>Right ... <input type="number" name="right" min=".." max=".." ...></label>
 //     <a href="../../planner/">Open the planner with these results</a>
 //   </form>
-// When both numbers are valid (0 to 3600, docs/reference/profile.md), the link becomes
-// <planner URL>#profile=<base64url of the UTF-8 JSON, no padding> with
+// The boxes' min and max are the planner's test-result range (planner.TEST_RESULT_MIN and
+// TEST_RESULT_MAX); this module keeps no limit of its own. When both numbers are valid, the
+// link becomes <planner URL>#profile=<base64url of the UTF-8 JSON, no padding> with
 // {"version":1,"tests":{"<test id>":{"left":L,"right":R}}}; otherwise it is the plain planner link.
 // The planner URL is the link's own (relative) href, so the site works under any sub-path.
 // docs/js/site.js calls bindSelftestLinks() on every page, including instant-navigation swaps.
+import { fragmentFor } from "./planner-share.js";
 
-const MIN = 0;
-const MAX = 3600;
-
-/** base64url (RFC 4648 section 5) of a string's UTF-8 bytes, without "=" padding. */
-export function base64url(text) {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+/**
+ * A box's typed text as a result: a finite number within [min, max] (the box's own min and
+ * max attributes; a missing one sets no bound), else null.
+ */
+export function parseResult(value, min, max) {
+  const text = String(value ?? "").trim();
+  if (text === "") return null;
+  const number = Number(text);
+  if (!Number.isFinite(number)) return null;
+  if (String(min ?? "") !== "" && number < Number(min)) return null;
+  if (String(max ?? "") !== "" && number > Number(max)) return null;
+  return number;
 }
 
-/** The input's number when it is a finite value from 0 to 3600, else null. */
+/** The input's result, or null (also when the browser finds the box's value invalid). */
 function readResult(input) {
-  if (!input || input.value.trim() === "" || !input.checkValidity()) return null;
-  const value = Number(input.value);
-  return Number.isFinite(value) && value >= MIN && value <= MAX ? value : null;
+  if (!input || !input.checkValidity()) return null;
+  return parseResult(input.value, input.getAttribute("min"), input.getAttribute("max"));
 }
 
 /** The planner link for one test's results, or the plain planner URL when either is missing. */
 export function plannerHref(plannerUrl, testId, left, right) {
   if (left === null || right === null) return plannerUrl;
   const profile = { version: 1, tests: { [testId]: { left, right } } };
-  return `${plannerUrl}#profile=${base64url(JSON.stringify(profile))}`;
+  return plannerUrl + fragmentFor(JSON.stringify(profile));
 }
 
 /** Enhance every form.selftest-link under root; safe to call again on the same page. */

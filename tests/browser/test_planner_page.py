@@ -103,8 +103,8 @@ def test_form_filled_by_keyboard_alone_makes_a_plan_with_the_weak_side_first(sit
     shown = [d for d in doses(page) if ", then " in d]
     assert len(shown) == len(expected)
     for text in shown:
-        assert text.startswith("Right (weaker side) "), text
-        assert "Left (weaker side)" not in text
+        assert text.startswith("Right (weak) "), text
+        assert "Left (weak)" not in text
     # The weak side is marked in words and by markup, not by colour alone.
     assert page.locator("#planner .planner-dose > strong.planner-weak").count() == len(expected)
     # Focus moved to the plan's heading.
@@ -116,8 +116,8 @@ def test_weak_side_unknown_lists_both_sides_equally_without_a_weaker_label(site,
     assert page.get_attribute("#planner", "data-state") == "plan"
     shown = [d for d in doses(page) if ", then " in d]
     assert shown
-    assert all(d.startswith("Left ") and "weaker side" not in d for d in shown)
-    assert "not known yet" in page.locator(".planner-weakline").inner_text()
+    assert all(d.startswith("Left ") and "(weak)" not in d for d in shown)
+    assert "Not known yet" in page.locator(".planner-weakline").inner_text()
 
 
 def test_plan_shows_weeks_sessions_items_summary_stop_rules_and_test_results(site, page) -> None:
@@ -145,7 +145,7 @@ def test_plan_shows_weeks_sessions_items_summary_stop_rules_and_test_results(sit
     # The asymmetry the engine computed, derived weak side included.
     assert "33.3%" in result
     assert "Left (from your self-tests)" in result
-    assert all(d.startswith("Left (weaker side)") for d in doses(page) if ", then " in d)
+    assert all(d.startswith("Left (weak)") for d in doses(page) if ", then " in d)
 
 
 def test_red_flag_answer_gives_a_calm_referral_instead_of_a_plan(site, page) -> None:
