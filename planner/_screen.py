@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Urgency = Literal["emergency", "urgent", "routine"]
 URGENCIES: tuple[Urgency, ...] = ("emergency", "urgent", "routine")
@@ -306,7 +306,6 @@ class Referral:
             "see": self.see,
             "reasons": list(self.reasons),
         }
-
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
