@@ -17,7 +17,6 @@ from planner._screen import (
     SEE,
     URGENCIES,
     caution,
-    red_flag,
     screen,
     stop_rules,
 )
@@ -75,6 +74,10 @@ TIERS = {
 }
 
 
+def _urgency(flag_id: str) -> str:
+    return next(f.urgency for f in RED_FLAGS if f.id == flag_id)
+
+
 def test_red_flag_ids_are_the_contracts_plus_cough_and_sneeze() -> None:
     assert set(RED_FLAG_IDS) == CONTRACT_IDS | EXTRA_IDS
     assert len(RED_FLAG_IDS) == len(set(RED_FLAG_IDS))
@@ -90,7 +93,7 @@ def test_every_flag_has_a_question_a_reason_whom_to_see_and_known_sources() -> N
 
 @pytest.mark.parametrize(("flag", "tier"), sorted(TIERS.items()))
 def test_each_flag_refers_at_the_tier_its_guidance_gives(flag: str, tier: str) -> None:
-    assert red_flag(flag).urgency == tier
+    assert _urgency(flag) == tier
     referral = screen([flag], 0)
     assert referral is not None and referral.urgency == tier
     assert referral.heading == HEADINGS[tier]
@@ -162,7 +165,7 @@ def test_any_red_flag_ticked_gives_a_referral_never_a_plan(
     )
     assert result["status"] == "refer"
     assert result["weeks"] == []
-    top = min((red_flag(f).urgency for f in flags), key=URGENCIES.index)
+    top = min((_urgency(f) for f in flags), key=URGENCIES.index)
     assert result["urgency"] == top
     assert result["heading"] == HEADINGS[top] and result["do_now"] == list(DO_NOW[top])
     assert result["reasons"] and result["see"]
