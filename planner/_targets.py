@@ -58,6 +58,7 @@ class Aim:
     reason: str
     easier: bool = False
     harder: bool = False
+    top: bool = False  # the latest session reached the top of the range
 
 
 def _top(ex: Exercise, caution: bool) -> tuple[int, int]:
@@ -103,7 +104,7 @@ def progress_aim(
     reason = f"From the plan: {planned} {unit}; no earlier {who}sets of this exercise logged."
     short_before = False
     stepped_week = 0
-    easier = harder = False
+    easier = harder = top_reached = False
     for session, item, planned_then in history:
         done = _amounts(item, side)
         if not done:
@@ -115,7 +116,8 @@ def progress_aim(
         when = session.date.isoformat()
         short = any(a < aim for a in done)
         easier = harder = False
-        if min(done) >= top:
+        top_reached = min(done) >= top
+        if top_reached:
             new_load = _more_load(load)
             more = f"add load (to {_fmt(new_load)} kg, about 5% more)" if new_load else "add load"
             reason = (
@@ -158,6 +160,7 @@ def progress_aim(
         reason,
         easier=easier and ex.easier is not None,
         harder=harder,
+        top=top_reached,
     )
 
 
@@ -190,7 +193,7 @@ def _nth(items: Sequence[LogItem], exercise: str, k: int) -> LogItem | None:
     return found[k] if k < len(found) else found[-1]
 
 
-def _history(
+def history_of(
     log: Log, upto: int, exercise: str, k: int, deloads: frozenset[int]
 ) -> list[tuple[LogSession, LogItem]]:
     out: list[tuple[LogSession, LogItem]] = []
@@ -203,7 +206,7 @@ def _history(
     return out
 
 
-def _planned_at(
+def planned_at(
     the_plan: Mapping[str, Any], session: LogSession, exercise: str, k: int, side: str
 ) -> int | None:
     """The plan's reps (or seconds) for a side of the k-th item of `exercise` in a session."""
@@ -281,13 +284,13 @@ def _item_targets(
     if "self_test" in it:
         out["self_test"] = it["self_test"]
     test = "self_test" in it
-    history = [] if test else _history(log, upto, ex.id, k, deloads)
+    history = [] if test else history_of(log, upto, ex.id, k, deloads)
 
     def aim_for(side: str, planned: int) -> Aim:
         if test:
             return Aim(planned, None, "Self-test: as many as you can with good form.")
         past = [
-            (s, item, _planned_at(the_plan, s, ex.id, k, side) or planned) for s, item in history
+            (s, item, planned_at(the_plan, s, ex.id, k, side) or planned) for s, item in history
         ]
         aim = progress_aim(ex, side, past, planned, caution=caution)
         if deload:
