@@ -125,7 +125,8 @@ def _estimate(item: Mapping[str, Any], ex: Exercise) -> int:
         per_set = value * ex.seconds_per_rep if ex.measure == "reps" else float(value)
         work += e["sets"] * (per_set + ex.setup_seconds)
     rests = max(sets) - 1 if ex.unilateral else sum(sets) - 1
-    return int(math.ceil(work + rests * float(item["rest_seconds"])))
+    total: float = work + rests * float(item["rest_seconds"])
+    return math.ceil(total)
 
 
 def _weak_work(week: Mapping[str, Any], weak: str) -> float:
