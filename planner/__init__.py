@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from ._assess import TESTS, SelfTest
     from ._catalogue import CatalogueError, Exercise, load_catalogue
     from ._engine import plan
+    from ._log import Log, LogError, parse_log, parse_log_json
+    from ._log_commands import render_targets
+    from ._log_progress import progress
+    from ._log_report import render_progress
+    from ._next_block import next_plan
     from ._profile import (
         FIELDS,
         Field,
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
     from ._render import render
     from ._screen import RED_FLAGS, RedFlag
     from ._sources import Source, load_sources
+    from ._targets import TargetsError, targets
     from ._vocab import FORMATS
 
 # Where each public name lives.
@@ -38,6 +44,16 @@ _HOME = {
     "Exercise": "_catalogue",
     "load_catalogue": "_catalogue",
     "plan": "_engine",
+    "Log": "_log",
+    "LogError": "_log",
+    "parse_log": "_log",
+    "parse_log_json": "_log",
+    "render_targets": "_log_commands",
+    "progress": "_log_progress",
+    "render_progress": "_log_report",
+    "next_plan": "_next_block",
+    "TargetsError": "_targets",
+    "targets": "_targets",
     "FIELDS": "_profile",
     "Field": "_profile",
     "Problem": "_profile",
@@ -61,19 +77,29 @@ __all__ = [
     "CatalogueError",
     "Exercise",
     "Field",
+    "Log",
+    "LogError",
     "Problem",
     "Profile",
     "ProfileError",
     "RedFlag",
     "SelfTest",
     "Source",
+    "TargetsError",
     "__version__",
     "load_catalogue",
     "load_sources",
+    "next_plan",
+    "parse_log",
+    "parse_log_json",
     "parse_profile",
     "parse_profile_json",
     "plan",
+    "progress",
     "render",
+    "render_progress",
+    "render_targets",
+    "targets",
 ]
 
 

@@ -29,10 +29,11 @@ from ._catalogue import Exercise, catalogue_by_id
 from ._engine import plan
 from ._log import Log
 from ._profile import TestResult
-from ._targets import Aim, history_of, plan_of, planned_at, progress_aim
+from ._targets import FIXED_BLOCKS, Aim, history_of, plan_of, planned_amount, progress_aim
 from ._vocab import level_rank
 
 UNITS = {"reps": "reps", "seconds": "seconds"}
+NOT_SURE = "You are not sure which side is weaker"
 
 
 def _latest_tests(log: Log) -> dict[str, tuple[str | None, TestResult]]:
@@ -176,7 +177,13 @@ def rules_hold(result: Mapping[str, Any]) -> bool:
 
 
 def _change(
-    result: dict[str, Any], ex: Exercise, variant: Exercise | None, aim: Aim, lead: str
+    result: dict[str, Any],
+    ex: Exercise,
+    variant: Exercise | None,
+    aim: Aim,
+    lead: str,
+    block: str,
+    note: str = "",
 ) -> dict[str, Any] | None:
     """A copy of the plan with `ex` moved to `variant` (or its doses shifted to `aim`)."""
     out: dict[str, Any] = json.loads(json.dumps(result))
@@ -187,7 +194,12 @@ def _change(
     for week in out["weeks"]:
         for session in week["sessions"]:
             for it in session["items"]:
-                if it["exercise"] == ex.id and "self_test" not in it and first_week is None:
+                if (
+                    it["exercise"] == ex.id
+                    and it["block"] == block
+                    and "self_test" not in it
+                    and first_week is None
+                ):
                     entries = it.get("sides") or [it]
                     lead_entry = next(
                         (e for e in entries if e.get("side", "both") == lead), entries[0]
@@ -195,12 +207,12 @@ def _change(
                     first_week = lead_entry.get(ex.measure, low)
     if first_week is None:
         return None
-    offset = 0 if variant else aim.amount - first_week
+    offset = 0 if variant or aim.top else aim.amount - first_week
     changed = False
     for week in out["weeks"]:
         for session in week["sessions"]:
             for it in session["items"]:
-                if it["exercise"] != ex.id or "self_test" in it:
+                if it["exercise"] != ex.id or it["block"] != block or "self_test" in it:
                     continue
                 for e in it.get("sides") or [it]:
                     value = e[ex.measure]
@@ -220,6 +232,9 @@ def _change(
                         "et al. 2009)."
                     )
                     changed = True
+                if note:
+                    it["notes"] = f"{it['notes']} {note}".strip()
+                    changed = True
                 it["estimated_seconds"] = _estimate(it, new)
             session["estimated_minutes"] = -(
                 -sum(i.get("estimated_seconds", 0) for i in session["items"]) // 60
@@ -227,16 +242,24 @@ def _change(
     return out if changed else None
 
 
+def items_of(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Every item of a plan that is not a self-test, in order."""
+    return [
+        it
+        for week in result["weeks"]
+        for session in week["sessions"]
+        for it in session["items"]
+        if "self_test" not in it
+    ]
+
+
 def _apply_log(result: dict[str, Any], log: Log) -> tuple[dict[str, Any], list[str]]:
     by_id = catalogue_by_id()
     old_plan = plan_of(log.profile)
-    deloads = frozenset(w["week"] for w in old_plan["weeks"] if w["deload"])
     exercises: list[str] = []
-    for week in result["weeks"]:
-        for session in week["sessions"]:
-            for it in session["items"]:
-                if "self_test" not in it and it["exercise"] not in exercises:
-                    exercises.append(it["exercise"])
+    for it in items_of(result):
+        if it["exercise"] not in exercises:
+            exercises.append(it["exercise"])
     lead = result["weak_side"] or "left"
     caution = bool(result.get("caution"))
     lines: list[str] = []
@@ -246,44 +269,72 @@ def _apply_log(result: dict[str, Any], log: Log) -> tuple[dict[str, Any], list[s
             continue
         ex = by_id[ex_id]
         side = lead if ex.unilateral else "both"
-        history = history_of(log, len(log.sessions), ex_id, 0, deloads)
-        past = [
-            (s, item, planned_at(old_plan, s, ex_id, 0, side) or ex.dose[0]) for s, item in history
-        ]
+        block = next(it["block"] for it in items_of(result) if it["exercise"] == ex_id)
+        if block in FIXED_BLOCKS:
+            continue
+        history = history_of(old_plan, log, len(log.sessions), ex_id, 0, block)
+        past = [(s, item, planned_amount(p, side)) for s, item, p in history]
         if not any(s.side == side for _, item, _ in past for s in item.sets):
             continue
         aim = progress_aim(ex, side, past, ex.dose[0], caution=caution)
         date = past[-1][0].date.isoformat()
-        variant: Exercise | None = None
-        if aim.top and ex.harder and not caution:
-            variant = by_id[ex.harder]
-            why = (
-                f"{ex.name}: every set reached the top of its range on {date}, so this block "
-                f"moves up to the harder variant, {variant.name}."
+        unit = UNITS[ex.measure]
+        low = ex.dose[0]
+        candidates: list[tuple[Exercise | None, str, str]] = []
+        if aim.top:
+            harder = by_id[ex.harder] if ex.harder and not caution else None
+            if harder is not None and harder.id not in exercises:
+                candidates.append(
+                    (
+                        harder,
+                        f"{ex.name}: every set reached the top of its range on {date}, so this "
+                        f"block moves up to the harder variant, {harder.name}.",
+                        "",
+                    )
+                )
+            load = (
+                f"at {aim.load_kg:g} kg (about 5% more) "
+                if aim.load_kg
+                else "made harder (slower reps, or a light weight if you have one) "
             )
-        elif aim.easier and ex.easier:
-            variant = by_id[ex.easier]
-            why = (
-                f"{ex.name}: sets fell short in your last two sessions (the latest on {date}), "
-                f"so this block uses the easier variant, {variant.name}."
+            candidates.append(
+                (
+                    None,
+                    f"{ex.name}: every set reached the top of its range on {date}: start "
+                    f"this block {load}from {low} {unit}.",
+                    f"Start this block {load}from {low} {unit} (your log).",
+                )
+            )
+        elif aim.easier and ex.easier and by_id[ex.easier].id not in exercises:
+            easier = by_id[ex.easier]
+            candidates.append(
+                (
+                    easier,
+                    f"{ex.name}: sets fell short in your last two sessions (the latest on "
+                    f"{date}), so this block uses the easier variant, {easier.name}.",
+                    "",
+                )
             )
         else:
-            unit = UNITS[ex.measure]
             load = f" at {aim.load_kg:g} kg" if aim.load_kg else ""
-            why = (
-                f"{ex.name}: starts from what you reached ({aim.amount:g} {unit}{load}, "
-                f"logged up to {date}), not from the last block's week 1."
+            candidates.append(
+                (
+                    None,
+                    f"{ex.name}: starts from what you reached ({aim.amount:g} {unit}{load}, "
+                    f"logged up to {date}), not from the last block's week 1.",
+                    f"Start this block at {aim.amount:g} {unit}{load} (your log)." if load else "",
+                )
             )
-        if variant is not None and (
-            variant.id in exercises or not _allowed(ex, variant, result["profile"])
-        ):
-            continue
-        changed = _change(result, ex, variant, aim, side)
-        if changed is not None and rules_hold(changed):
-            result = changed
-            lines.append(why)
-            if variant is not None:
-                introduced.add(variant.id)
+        for variant, why, note in candidates:
+            if variant is not None and not _allowed(ex, variant, result["profile"]):
+                continue
+            changed = _change(result, ex, variant, aim, side, block, note)
+            if changed is not None and rules_hold(changed):
+                result = changed
+                lines.append(why)
+                if variant is not None:
+                    introduced.add(variant.id)
+                break
     return result, lines
 
 
@@ -301,5 +352,10 @@ def next_plan(log: Log) -> dict[str, Any]:
         f"This block follows on from your training log ({done} session{'s' if done != 1 else ''}"
         f" and {len(log.tests)} self-test day{'s' if len(log.tests) != 1 else ''} logged)."
     )
-    result["summary"] = [intro, *notes, *changes, *result["summary"]]
+    summary = result["summary"]
+    if profile["weak_side"] == "unknown" and not profile.get("tests"):
+        # The tests were within normal variation, not missing: the engine's "not sure" line
+        # would contradict the line above that says so.
+        summary = [line for line in summary if not line.startswith(NOT_SURE)]
+    result["summary"] = [intro, *notes, *changes, *summary]
     return result

@@ -32,6 +32,9 @@ from ._log import Log, LogItem, LogSession
 from ._profile import Problem, Profile
 
 UNITS = {"reps": "reps", "seconds": "s"}
+# Blocks whose dose is the plan's, not progressed from the log: they prepare and cool down.
+FIXED_BLOCKS = ("warmup", "mobility")
+FIXED_REASON = "Warm-up or mobility: the plan's dose (it prepares you; it does not progress)."
 
 
 class TargetsError(ValueError):
@@ -193,35 +196,46 @@ def _nth(items: Sequence[LogItem], exercise: str, k: int) -> LogItem | None:
     return found[k] if k < len(found) else found[-1]
 
 
+def planned_item(
+    the_plan: Mapping[str, Any], week: int, day: int, exercise: str, k: int
+) -> Mapping[str, Any] | None:
+    """The plan's k-th item of `exercise` (0-based) in week `week`, day `day`."""
+    try:
+        items = the_plan["weeks"][week - 1]["sessions"][day - 1]["items"]
+    except (IndexError, KeyError):
+        return None
+    found = [it for it in items if it["exercise"] == exercise]
+    return found[k] if k < len(found) else None
+
+
+def planned_amount(item: Mapping[str, Any], side: str) -> int:
+    """The plan's reps (or seconds) per set for a side of an item."""
+    entries = item.get("sides") or [item]
+    entry = next((e for e in entries if e.get("side", "both") == side), entries[0])
+    return int(entry.get("reps", entry.get("seconds", 0)))
+
+
+History = list[tuple[LogSession, LogItem, Mapping[str, Any]]]
+
+
 def history_of(
-    log: Log, upto: int, exercise: str, k: int, deloads: frozenset[int]
-) -> list[tuple[LogSession, LogItem]]:
-    out: list[tuple[LogSession, LogItem]] = []
+    the_plan: Mapping[str, Any], log: Log, upto: int, exercise: str, k: int, block: str
+) -> History:
+    """The records before `upto` with the k-th item of `exercise` in the same block of the
+    plan (a warm-up is not judged against a main lift's target), deload weeks left out."""
+    deloads = {w["week"] for w in the_plan["weeks"] if w["deload"]}
+    out: History = []
     for session in log.sessions[:upto]:
         if session.week in deloads:
             continue
         item = _nth(session.items, exercise, k)
-        if item is not None:
-            out.append((session, item))
+        if item is None:
+            continue
+        planned = planned_item(the_plan, session.week, session.day, exercise, k)
+        if planned is None or planned["block"] != block or "self_test" in planned:
+            continue
+        out.append((session, item, planned))
     return out
-
-
-def planned_at(
-    the_plan: Mapping[str, Any], session: LogSession, exercise: str, k: int, side: str
-) -> int | None:
-    """The plan's reps (or seconds) for a side of the k-th item of `exercise` in a session."""
-    try:
-        items = the_plan["weeks"][session.week - 1]["sessions"][session.day - 1]["items"]
-    except (IndexError, KeyError):
-        return None
-    found = [it for it in items if it["exercise"] == exercise and "self_test" not in it]
-    if not found:
-        return None
-    it = found[min(k, len(found) - 1)]
-    entries = it.get("sides") or [it]
-    entry = next((e for e in entries if e.get("side", "both") == side), entries[0])
-    value = entry.get("reps", entry.get("seconds"))
-    return int(value) if isinstance(value, int) else None
 
 
 def _check_week_day(profile: Profile, week: object, day: object) -> tuple[int, int]:
@@ -263,7 +277,6 @@ def _item_targets(
     log: Log,
     upto: int,
     current: LogSession | None,
-    deloads: frozenset[int],
     *,
     deload: bool,
     caution: bool,
@@ -284,15 +297,16 @@ def _item_targets(
     if "self_test" in it:
         out["self_test"] = it["self_test"]
     test = "self_test" in it
-    history = [] if test else history_of(log, upto, ex.id, k, deloads)
+    history = [] if test else history_of(the_plan, log, upto, ex.id, k, it["block"])
+    fixed = it["block"] in FIXED_BLOCKS
 
     def aim_for(side: str, planned: int) -> Aim:
         if test:
             return Aim(planned, None, "Self-test: as many as you can with good form.")
-        past = [
-            (s, item, planned_at(the_plan, s, ex.id, k, side) or planned) for s, item in history
-        ]
+        past = [(s, item, planned_amount(p, side)) for s, item, p in history]
         aim = progress_aim(ex, side, past, planned, caution=caution)
+        if fixed:
+            return Aim(planned, aim.load_kg, FIXED_REASON)
         if deload:
             return Aim(planned, aim.load_kg, "Deload week: the plan's lighter target.")
         return aim
@@ -390,7 +404,6 @@ def targets(log: Log, week: object, day: object, date: str | None = None) -> dic
         return {**base, "status": "refer", "reasons": reasons, "items": []}
     week_plan = the_plan["weeks"][w - 1]
     session = week_plan["sessions"][d - 1]
-    deloads = frozenset(x["week"] for x in the_plan["weeks"] if x["deload"])
     upto = len(log.sessions) - 1 if current is not None else len(log.sessions)
     seen: dict[str, int] = {}
     items: list[dict[str, Any]] = []
@@ -405,7 +418,6 @@ def targets(log: Log, week: object, day: object, date: str | None = None) -> dic
                 log,
                 upto,
                 current,
-                deloads,
                 deload=bool(week_plan["deload"]),
                 caution=bool(the_plan.get("caution")),
                 weak_default=the_plan["weak_side"],

@@ -49,8 +49,11 @@ def session_record(
             if it.get("sides")
             else [("both", it["sets"], it[unit])]
         )
-        for side, count, amount in groups:
-            for n in range(1, count + 1):
+        # Rounds: the weak side's set, then the other side's (the weak side's extra set last).
+        for n in range(1, max(count for _, count, _ in groups) + 1):
+            for side, count, amount in groups:
+                if n > count:
+                    continue
                 entry: dict[str, Any] = {
                     "side": side,
                     unit: tweak(week, day, it["exercise"], side, n, amount),
