@@ -107,9 +107,10 @@ def next_profile(log: Log) -> tuple[dict[str, Any], list[str], str | None]:
     return profile, notes, referral
 
 
-def _allowed(ex: Exercise, variant: Exercise, profile: Mapping[str, Any]) -> bool:
+def _allowed(ex: Exercise, variant: Exercise, profile: Mapping[str, Any], block: str) -> bool:
     return (
-        variant.unilateral == ex.unilateral
+        block in variant.blocks
+        and variant.unilateral == ex.unilateral
         and variant.measure == ex.measure
         and set(variant.equipment) <= set(profile["equipment"])
         and level_rank(variant.level) <= level_rank(profile["experience"])
@@ -326,7 +327,7 @@ def _apply_log(result: dict[str, Any], log: Log) -> tuple[dict[str, Any], list[s
                 )
             )
         for variant, why, note in candidates:
-            if variant is not None and not _allowed(ex, variant, result["profile"]):
+            if variant is not None and not _allowed(ex, variant, result["profile"], block):
                 continue
             changed = _change(result, ex, variant, aim, side, block, note)
             if changed is not None and rules_hold(changed):

@@ -80,8 +80,6 @@ def log_following_plan(
         for session in week["sessions"]:
             date = start + dt.timedelta(days=7 * (week["week"] - 1) + session["day"] - 1)
             sessions.append(
-                session_record(
-                    session["items"], week["week"], session["day"], date, tweak, load_kg
-                )
+                session_record(session["items"], week["week"], session["day"], date, tweak, load_kg)
             )
     return {"version": 1, "profile": dict(profile), "sessions": sessions, "tests": []}
