@@ -174,6 +174,33 @@ class _Checker:
         return value
 
 
+_SIDES = {True: ("left", "right"), False: ("both",)}
+
+
+def _quick_set(raw: object, ex: Exercise) -> LogSet | None:
+    """The common, valid set, checked without building its path (a log holds thousands);
+    None sends it to the full check, which names every problem."""
+    if not isinstance(raw, dict) or len(getattr(raw, "duplicates", ())):
+        return None
+    side = raw.get("side")
+    amount = raw.get(ex.measure)
+    has_load = "load_kg" in raw
+    if len(raw) != 2 + has_load or side not in _SIDES[ex.unilateral] or amount is None:
+        return None
+    kind = type(amount)
+    if ex.measure == "reps":
+        if kind is not int or not 0 <= amount <= REPS_MAX:
+            return None
+    elif kind not in (int, float) or not 0 <= amount <= SECONDS_MAX:
+        return None
+    load = raw.get("load_kg")
+    if load is None:
+        return None if has_load else LogSet(side, amount)
+    if type(load) not in (int, float) or not 0 <= load <= LOAD_MAX:
+        return None
+    return LogSet(side, amount, load)
+
+
 def _set(c: _Checker, raw: object, path: str, ex: Exercise | None) -> LogSet | None:
     shape = '{"side", "reps" or "seconds", optional "load_kg"}'
     obj = c.obj(raw, path, shape)
@@ -233,7 +260,10 @@ def _item(c: _Checker, raw: object, path: str) -> LogItem | None:
         if ex is None:
             c.add(f"{path}.exercise", f"{_show(ex_id)} is not an exercise in the catalogue")
     raw_sets = c.listing(obj.get("sets", []), f"{path}.sets", "sets")
-    sets = [_set(c, s, f"{path}.sets[{i}]", ex) for i, s in enumerate(raw_sets or [])]
+    sets = [
+        (_quick_set(s, ex) if ex else None) or _set(c, s, f"{path}.sets[{i}]", ex)
+        for i, s in enumerate(raw_sets or [])
+    ]
     if len(c.problems) > before or ex is None:
         return None
     return LogItem(ex.id, ex.measure, tuple(s for s in sets if s is not None))

@@ -29,7 +29,16 @@ from ._catalogue import Exercise, catalogue_by_id
 from ._engine import plan
 from ._log import Log
 from ._profile import TestResult
-from ._targets import FIXED_BLOCKS, Aim, history_of, plan_of, planned_amount, progress_aim
+from ._targets import (
+    FIXED_BLOCKS,
+    Aim,
+    history_of,
+    index_log,
+    plan_lookup,
+    plan_of,
+    planned_amount,
+    progress_aim,
+)
 from ._vocab import level_rank
 
 UNITS = {"reps": "reps", "seconds": "seconds"}
@@ -265,6 +274,8 @@ def _apply_log(result: dict[str, Any], log: Log) -> tuple[dict[str, Any], list[s
     caution = bool(result.get("caution"))
     lines: list[str] = []
     introduced: set[str] = set()
+    index = index_log(log, len(log.sessions), exercises)
+    lookup = plan_lookup(log.profile)
     for ex_id in exercises:
         if ex_id in introduced:
             continue
@@ -273,7 +284,7 @@ def _apply_log(result: dict[str, Any], log: Log) -> tuple[dict[str, Any], list[s
         block = next(it["block"] for it in items_of(result) if it["exercise"] == ex_id)
         if block in FIXED_BLOCKS:
             continue
-        history = history_of(old_plan, log, len(log.sessions), ex_id, 0, block)
+        history = history_of(old_plan, lookup, index, ex_id, 0, block)
         past = [(s, item, planned_amount(p, side)) for s, item, p in history]
         if not any(s.side == side for _, item, _ in past for s in item.sets):
             continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,10 +79,6 @@ def _amounts(item: LogItem | None, side: str) -> list[int | float]:
     return [s.amount for s in item.sets if s.side == side] if item else []
 
 
-def _loads(item: LogItem | None, side: str) -> list[float]:
-    return [float(s.load_kg) for s in item.sets if s.side == side and s.load_kg] if item else []
-
-
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -97,74 +93,100 @@ def progress_aim(
 ) -> Aim:
     """Fold the double progression over a side's history: (session, item, the plan's target
     for that session) oldest first, deload weeks left out. Reps (or seconds) go up at most
-    once a week."""
+    once a week. Only the last step's reason is worded."""
     low, top = _top(ex, caution)
-    unit = UNITS[ex.measure]
     step = 1 if ex.measure == "reps" else 5
-    who = "" if side == "both" else f"{side} "
     aim: int | float | None = None
     load: float | None = None
-    reason = f"From the plan: {planned} {unit}; no earlier {who}sets of this exercise logged."
+    kind = "plan"
+    before: int | float = planned
+    last: LogSession | None = None
     short_before = False
     stepped_week = 0
-    easier = harder = top_reached = False
     for session, item, planned_then in history:
-        done = _amounts(item, side)
+        done = [x.amount for x in item.sets if x.side == side]
         if not done:
             continue
         if aim is None:
             aim = planned_then
-        loads = _loads(item, side)
-        load = max(loads) if loads else load
-        when = session.date.isoformat()
-        short = any(a < aim for a in done)
-        easier = harder = False
-        top_reached = min(done) >= top
-        if top_reached:
-            new_load = _more_load(load)
-            more = f"add load (to {_fmt(new_load)} kg, about 5% more)" if new_load else "add load"
-            reason = (
-                f"Every {who}set reached the top of the range ({top} {unit}) on {when}: "
-                f"{more} and go back to {low} {unit}."
-            )
-            aim, load, harder = low, new_load, new_load is None
+        loads = [float(x.load_kg) for x in item.sets if x.side == side and x.load_kg]
+        if loads:
+            load = max(loads)
+        fewest = min(done)
+        short = fewest < aim
+        before, last = aim, session
+        if fewest >= top:
+            kind = "top"
+            aim, load = low, _more_load(load)
             stepped_week = session.week
-        elif short and short_before:
-            reason = (
-                f"A {who}set fell short of {_fmt(aim)} {unit} in each of the last two "
-                f"sessions (the latest on {when}): hold at {_fmt(aim)} {unit}"
-            )
-            easier = True
         elif short:
-            reason = f"A {who}set fell short of {_fmt(aim)} {unit} on {when}: the same again."
+            kind = "short twice" if short_before else "short"
         elif session.week <= stepped_week:
-            reason = (
-                f"Every {who}set reached {_fmt(aim)} {unit} on {when}: the same again this "
-                "week (reps or seconds go up once a week)."
-            )
+            kind = "kept"
         else:
-            new = max(low, min(top, min(done) + step, aim + step))
-            reason = f"Every {who}set reached {_fmt(aim)} {unit} on {when}" + (
-                f": {_fmt(new)} {unit} now, a little at a time." if new > aim else "."
-            )
+            new = max(low, min(top, fewest + step, aim + step))
+            kind = "up" if new > aim else "reached"
             if new > aim:
                 stepped_week = session.week
             aim = new
         short_before = short
-    if easier:
-        reason += (
-            f", or switch to the easier variant, {catalogue_by_id()[ex.easier].name}."
-            if ex.easier
-            else "."
-        )
+    reason = _reason(ex, side, kind, before, aim, load, low, top, last, planned)
     return Aim(
         planned if aim is None else aim,
         load,
         reason,
-        easier=easier and ex.easier is not None,
-        harder=harder,
-        top=top_reached,
+        easier=kind == "short twice" and ex.easier is not None,
+        harder=kind == "top" and load is None,
+        top=kind == "top",
     )
+
+
+def _reason(
+    ex: Exercise,
+    side: str,
+    kind: str,
+    before: float,
+    aim: float | None,
+    load: float | None,
+    low: int,
+    top: int,
+    last: LogSession | None,
+    planned: int,
+) -> str:
+    unit = UNITS[ex.measure]
+    who = "" if side == "both" else f"{side} "
+    if last is None or aim is None:
+        return f"From the plan: {planned} {unit}; no earlier {who}sets of this exercise logged."
+    when = last.date.isoformat()
+    if kind == "top":
+        more = f"add load (to {_fmt(load)} kg, about 5% more)" if load else "add load"
+        return (
+            f"Every {who}set reached the top of the range ({top} {unit}) on {when}: "
+            f"{more} and go back to {low} {unit}."
+        )
+    if kind == "short twice":
+        easier = (
+            f", or switch to the easier variant, {catalogue_by_id()[ex.easier].name}"
+            if ex.easier
+            else ""
+        )
+        return (
+            f"A {who}set fell short of {_fmt(before)} {unit} in each of the last two "
+            f"sessions (the latest on {when}): hold at {_fmt(before)} {unit}{easier}."
+        )
+    if kind == "short":
+        return f"A {who}set fell short of {_fmt(before)} {unit} on {when}: the same again."
+    if kind == "kept":
+        return (
+            f"Every {who}set reached {_fmt(before)} {unit} on {when}: the same again this "
+            "week (reps or seconds go up once a week)."
+        )
+    if kind == "up":
+        return (
+            f"Every {who}set reached {_fmt(before)} {unit} on {when}: {_fmt(aim)} {unit} now, "
+            "a little at a time."
+        )
+    return f"Every {who}set reached {_fmt(before)} {unit} on {when}."
 
 
 def _set_entry(
@@ -196,16 +218,21 @@ def _nth(items: Sequence[LogItem], exercise: str, k: int) -> LogItem | None:
     return found[k] if k < len(found) else found[-1]
 
 
-def planned_item(
-    the_plan: Mapping[str, Any], week: int, day: int, exercise: str, k: int
-) -> Mapping[str, Any] | None:
-    """The plan's k-th item of `exercise` (0-based) in week `week`, day `day`."""
-    try:
-        items = the_plan["weeks"][week - 1]["sessions"][day - 1]["items"]
-    except (IndexError, KeyError):
-        return None
-    found = [it for it in items if it["exercise"] == exercise]
-    return found[k] if k < len(found) else None
+Lookup = dict[tuple[int, int, str, int], Mapping[str, Any]]
+
+
+@functools.lru_cache(maxsize=4)
+def plan_lookup(profile: Profile) -> Lookup:
+    """(week, day, exercise, k) -> the plan's k-th item (0-based) of that exercise there."""
+    out: Lookup = {}
+    for week in plan_of(profile)["weeks"]:
+        for session in week["sessions"]:
+            counts: dict[str, int] = {}
+            for it in session["items"]:
+                k = counts.get(it["exercise"], 0)
+                counts[it["exercise"]] = k + 1
+                out[(week["week"], session["day"], it["exercise"], k)] = it
+    return out
 
 
 def planned_amount(item: Mapping[str, Any], side: str) -> int:
@@ -218,20 +245,41 @@ def planned_amount(item: Mapping[str, Any], side: str) -> int:
 History = list[tuple[LogSession, LogItem, Mapping[str, Any]]]
 
 
+Index = dict[tuple[str, int], list[tuple[LogSession, LogItem]]]
+
+
+def index_log(log: Log, upto: int, wanted: Collection[str]) -> Index:
+    """(exercise, k) -> the records before `upto` holding a k-th item of that exercise (one
+    of `wanted`), with that item, oldest first."""
+    out: Index = {}
+    for session in log.sessions[:upto]:
+        counts: dict[str, int] = {}
+        for item in session.items:
+            name = item.exercise
+            if name not in wanted:
+                continue
+            k = counts.get(name, 0)
+            counts[name] = k + 1
+            key = (name, k)
+            if key in out:
+                out[key].append((session, item))
+            else:
+                out[key] = [(session, item)]
+    return out
+
+
 def history_of(
-    the_plan: Mapping[str, Any], log: Log, upto: int, exercise: str, k: int, block: str
+    the_plan: Mapping[str, Any], lookup: Lookup, index: Index, exercise: str, k: int, block: str
 ) -> History:
-    """The records before `upto` with the k-th item of `exercise` in the same block of the
-    plan (a warm-up is not judged against a main lift's target), deload weeks left out."""
+    """The records with the k-th item of `exercise` in the same block of the plan (a warm-up
+    is not judged against a main lift's target), deload weeks left out."""
     deloads = {w["week"] for w in the_plan["weeks"] if w["deload"]}
     out: History = []
-    for session in log.sessions[:upto]:
+    records = index.get((exercise, k)) or index.get((exercise, 0)) or []
+    for session, item in records:
         if session.week in deloads:
             continue
-        item = _nth(session.items, exercise, k)
-        if item is None:
-            continue
-        planned = planned_item(the_plan, session.week, session.day, exercise, k)
+        planned = lookup.get((session.week, session.day, exercise, k))
         if planned is None or planned["block"] != block or "self_test" in planned:
             continue
         out.append((session, item, planned))
@@ -274,8 +322,8 @@ def _item_targets(
     the_plan: Mapping[str, Any],
     it: Mapping[str, Any],
     k: int,
-    log: Log,
-    upto: int,
+    lookup: Lookup,
+    index: Index,
     current: LogSession | None,
     *,
     deload: bool,
@@ -297,7 +345,7 @@ def _item_targets(
     if "self_test" in it:
         out["self_test"] = it["self_test"]
     test = "self_test" in it
-    history = [] if test else history_of(the_plan, log, upto, ex.id, k, it["block"])
+    history = [] if test else history_of(the_plan, lookup, index, ex.id, k, it["block"])
     fixed = it["block"] in FIXED_BLOCKS
 
     def aim_for(side: str, planned: int) -> Aim:
@@ -405,6 +453,7 @@ def targets(log: Log, week: object, day: object, date: str | None = None) -> dic
     week_plan = the_plan["weeks"][w - 1]
     session = week_plan["sessions"][d - 1]
     upto = len(log.sessions) - 1 if current is not None else len(log.sessions)
+    index = index_log(log, upto, {it["exercise"] for it in session["items"]})
     seen: dict[str, int] = {}
     items: list[dict[str, Any]] = []
     for it in session["items"]:
@@ -415,8 +464,8 @@ def targets(log: Log, week: object, day: object, date: str | None = None) -> dic
                 the_plan,
                 it,
                 k,
-                log,
-                upto,
+                plan_lookup(profile),
+                index,
                 current,
                 deload=bool(week_plan["deload"]),
                 caution=bool(the_plan.get("caution")),
