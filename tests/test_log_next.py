@@ -119,3 +119,17 @@ def test_falling_short_moves_to_the_easier_variant_where_one_fits() -> None:
     result = next_plan(parse_log(log))
     check_contract(result["profile"], result)
     assert any("uses the easier variant" in line for line in result["summary"])
+
+
+def test_rules_hold_refuses_a_plan_that_gives_the_strong_side_more() -> None:
+    from planner._next_block import rules_hold
+
+    result = plan(LEFT_WEAK_PROFILE)
+    assert rules_hold(result)
+    broken = json.loads(json.dumps(result))
+    item = next(it for it in broken["weeks"][0]["sessions"][0]["items"] if it.get("sides"))
+    item["sides"][1]["reps" if "reps" in item["sides"][1] else "seconds"] += 1
+    assert not rules_hold(broken)
+    slow = json.loads(json.dumps(result))
+    slow["weeks"][0]["sessions"][0]["estimated_minutes"] = 41
+    assert not rules_hold(slow)

@@ -144,3 +144,27 @@ def test_the_bridge_never_raises(value: object, week: int) -> None:
         if not answer["ok"]:
             assert "internal" not in answer, answer
             assert answer["errors"] and all(e["field"] and e["message"] for e in answer["errors"])
+
+
+_set_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 4000), st.floats(allow_nan=True), st.text(max_size=4)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["single_leg_back_extension", "side_plank", "back_extension", "suitcase_hold"]),
+    st.dictionaries(st.sampled_from(["side", "reps", "seconds", "load_kg", "x"]), _set_values),
+    st.sampled_from(["left", "right", "both", "up"]),
+)
+def test_the_fast_path_for_sets_accepts_only_what_the_full_check_accepts(
+    exercise: str, raw: dict[str, Any], side: str
+) -> None:
+    from planner._log import _Checker, _quick_set, _set
+
+    raw = {**raw, "side": raw.get("side", side)}
+    quick = _quick_set(raw, BY_ID[exercise])
+    checker = _Checker()
+    full = _set(checker, raw, "s", BY_ID[exercise])
+    if quick is not None:
+        assert full == quick and not checker.problems
