@@ -78,9 +78,9 @@ def _parser() -> argparse.ArgumentParser:
 
 LOG_EPILOG = """\
 examples:
-  python -m planner targets docs/examples/logs/left-side-two-weeks.json --week 3 --day 1 -f text
-  python -m planner progress docs/examples/logs/left-side-two-weeks.json --format svg > progress.svg
-  python -m planner next docs/examples/logs/left-side-two-weeks.json --format text
+  python -m planner targets docs/examples/logs/left-side-in-session.json --week 3 --day 1 -f text
+  python -m planner progress docs/examples/logs/left-side-block.json --format svg > progress.svg
+  python -m planner next docs/examples/logs/left-side-block.json --format text
 
 Exit status: 0 for an answer, 2 for an invalid log (one line per problem on standard error,
 naming its path, e.g. sessions[2].items[0].sets[1].reps) or an unreadable file.

@@ -72,3 +72,11 @@ def test_help_lists_the_log_commands() -> None:
     text = run("--help").stdout.decode()
     for command in ("targets", "progress", "next"):
         assert command in text
+
+
+def test_the_log_help_examples_name_files_that_exist() -> None:
+    text = run("targets", "--help").stdout.decode()
+    named = [w for w in text.split() if w.startswith("docs/examples/logs/")]
+    assert len(named) == 3
+    for name in named:
+        assert (ROOT / name).is_file(), name
