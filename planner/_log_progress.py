@@ -25,8 +25,8 @@ from ._assess import (
 )
 from ._catalogue import catalogue_by_id
 from ._log import Log, LogItem
+from ._log_history import plan_of
 from ._profile import TestResult
-from ._targets import plan_of
 
 ROOT2 = math.sqrt(2)
 # Typical error of one measurement, per test id, in the test's unit (only where published).

@@ -28,17 +28,9 @@ from ._assess import NORMAL_BELOW_PCT, index_pct, self_test
 from ._catalogue import Exercise, catalogue_by_id
 from ._engine import plan
 from ._log import Log
+from ._log_history import history_of, index_log, plan_lookup, plan_of, planned_amount
 from ._profile import TestResult
-from ._targets import (
-    FIXED_BLOCKS,
-    Aim,
-    history_of,
-    index_log,
-    plan_lookup,
-    plan_of,
-    planned_amount,
-    progress_aim,
-)
+from ._progression import FIXED_BLOCKS, Aim, progress_aim
 from ._vocab import level_rank
 
 UNITS = {"reps": "reps", "seconds": "seconds"}
