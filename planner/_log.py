@@ -35,7 +35,15 @@ from ._log_model import (
     LogTests,
     log_to_dict,
 )
-from ._profile import Problem, Profile, ProfileError, TestResult, _pairs, parse_profile
+from ._profile import (
+    Problem,
+    Profile,
+    ProfileError,
+    TestResult,
+    _Object,
+    _pairs,
+    parse_profile,
+)
 
 __all__ = [
     "Log",
@@ -330,7 +338,33 @@ def _version(c: _Checker, obj: Mapping[str, Any]) -> bool:
     return True
 
 
-def parse_log(obj: object) -> Log:
+# Session records already checked, by their repr (JSON values only: it tells 1, 1.0 and True
+# apart) and the plan's size, so a log sent again after every set (the page does) is checked
+# only where it changed. Only logs read from JSON text with no key given twice anywhere use
+# it (a repeated key leaves no trace in the repr).
+_CHECKED: dict[tuple[int, int, str], LogSession] = {}
+_CHECKED_MAX = 4096
+
+
+def _session_cached(
+    c: _Checker, raw: object, path: str, profile: Profile | None, cache: bool
+) -> LogSession | None:
+    if not cache or profile is None:
+        return _session(c, raw, path, profile)
+    key = (profile.weeks, profile.days_per_week, repr(raw))
+    hit = _CHECKED.get(key)
+    if hit is not None:
+        return hit
+    before = len(c.problems)
+    found = _session(c, raw, path, profile)
+    if found is not None and len(c.problems) == before:
+        if len(_CHECKED) >= _CHECKED_MAX:
+            _CHECKED.clear()
+        _CHECKED[key] = found
+    return found
+
+
+def parse_log(obj: object, *, _from_clean_json: bool = False) -> Log:
     """Check a training log (a JSON object as a Mapping) and return it normalised.
 
     Raises LogError listing every problem at once, each named by its path.
@@ -355,7 +389,10 @@ def parse_log(obj: object) -> Log:
             for p in exc.problems:
                 c.add(p.field if p.field == "profile" else f"profile.{p.field}", p.message)
     raw_sessions = c.listing(obj.get("sessions", []), "sessions", "session records") or []
-    sessions = [_session(c, s, f"sessions[{i}]", profile) for i, s in enumerate(raw_sessions)]
+    sessions = [
+        _session_cached(c, s, f"sessions[{i}]", profile, _from_clean_json)
+        for i, s in enumerate(raw_sessions)
+    ]
     raw_tests = c.listing(obj.get("tests", []), "tests", "test records") or []
     tests = [_test_day(c, t, f"tests[{i}]") for i, t in enumerate(raw_tests)]
     _in_order(c, [(i, s.date) for i, s in enumerate(sessions) if s is not None], "sessions")
@@ -371,12 +408,23 @@ def parse_log(obj: object) -> Log:
 
 def parse_log_json(text: str) -> Log:
     """Parse training-log JSON text; duplicate keys and invalid JSON are reported as problems."""
+    duplicates = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        # The profile parser's hook, with the common case (no key twice) left to C.
+        nonlocal duplicates
+        obj = _Object(items)
+        if len(obj) != len(items):
+            obj = _pairs(items)
+            duplicates = True
+        return obj
+
     try:
-        obj = json.loads(text, object_pairs_hook=_pairs)
+        obj = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise LogError(
             [Problem("log", f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")]
         ) from None
     except RecursionError:
         raise LogError([Problem("log", "not valid JSON: nested too deeply")]) from None
-    return parse_log(obj)
+    return parse_log(obj, _from_clean_json=not duplicates)

@@ -298,3 +298,30 @@ def test_the_worked_example_logs_are_valid() -> None:
     for path in LOGS:
         log = parse_log_json(path.read_text(encoding="utf-8"))
         assert log.sessions, path
+
+
+def test_a_checked_session_is_checked_again_under_a_smaller_plan() -> None:
+    """Sessions already checked are remembered by their JSON and the plan's size: the same
+    record under a profile with fewer weeks must still be refused."""
+    log = copy.deepcopy(GOOD)
+    log["sessions"][0]["week"] = 4
+    assert parse_log_json(json.dumps(log)).sessions[0].week == 4
+    log["profile"]["weeks"] = 3
+    with pytest.raises(LogError) as caught:
+        parse_log_json(json.dumps(log))
+    assert [p.field for p in caught.value.problems] == ["sessions[0].week"]
+
+
+def test_a_duplicate_key_is_found_in_a_session_seen_before_without_one() -> None:
+    text = json.dumps(GOOD)
+    parse_log_json(text)
+    twice = text.replace('"pain_before": 1', '"pain_before": 1, "pain_before": 1')
+    with pytest.raises(LogError) as caught:
+        parse_log_json(twice)
+    assert [p.field for p in caught.value.problems] == ["sessions[0].pain_before"]
+
+
+def test_reading_a_log_again_gives_the_same_log() -> None:
+    for path in LOGS:
+        text = path.read_text(encoding="utf-8")
+        assert parse_log_json(text) == parse_log_json(text) == parse_log(json.loads(text))
