@@ -85,6 +85,24 @@ def logs(draw: st.DrawFn) -> dict[str, Any]:
     return {"version": 1, "profile": profile, "sessions": sessions, "tests": tests}
 
 
+def check_target_rules(result: dict[str, Any]) -> None:
+    """Rules 1 and 2 for targets: the weak side first, and the strong side never given more
+    sets, nor more per set than the weak side's logged set (or, before that, its target)."""
+    for it in result["items"]:
+        weak = it.get("weak_side")
+        if not it["unilateral"] or weak is None:
+            continue
+        first, second = it["sides"]
+        assert first["side"] == weak
+        assert len(second["sets"]) <= len(first["sets"])
+        if "self_test" in it:
+            continue
+        unit = it["measure"]
+        for mine, theirs in zip(second["sets"], first["sets"], strict=False):
+            bound = theirs["logged"][unit] if "logged" in theirs else theirs[unit]
+            assert mine[unit] <= bound, (it["exercise"], mine, theirs)
+
+
 @SETTINGS
 @given(logs(), st.data())
 def test_every_generated_log_gives_targets_progress_and_a_next_block(
@@ -96,6 +114,7 @@ def test_every_generated_log_gives_targets_progress_and_a_next_block(
     day = data.draw(st.integers(1, profile.days_per_week))
     result = targets(parsed, week, day)
     assert result["status"] in ("ok", "refer")
+    check_target_rules(result)
     for fmt in ("text", "json", "csv", "svg"):
         assert render_progress(progress(parsed), fmt)
     block = next_plan(parsed)
