@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from ._catalogue import CatalogueError, Exercise, load_catalogue
     from ._engine import plan
     from ._fields import FIELDS, Field
+    from ._log import Log, LogError, parse_log, parse_log_json
+    from ._log_commands import render_targets
+    from ._log_progress import progress
+    from ._log_report import render_progress
+    from ._next_block import next_plan
     from ._profile import (
         Problem,
         Profile,
@@ -27,6 +32,7 @@ if TYPE_CHECKING:
     from ._render import render
     from ._screen import RED_FLAGS, RedFlag
     from ._sources import Source, load_sources
+    from ._targets import TargetsError, targets
     from ._vocab import FORMATS
 
 # Where each public name lives.
@@ -41,6 +47,16 @@ _HOME = {
     "plan": "_engine",
     "FIELDS": "_fields",
     "Field": "_fields",
+    "Log": "_log",
+    "LogError": "_log",
+    "parse_log": "_log",
+    "parse_log_json": "_log",
+    "render_targets": "_log_commands",
+    "progress": "_log_progress",
+    "render_progress": "_log_report",
+    "next_plan": "_next_block",
+    "TargetsError": "_targets",
+    "targets": "_targets",
     "Problem": "_profile",
     "Profile": "_profile",
     "ProfileError": "_profile",
@@ -64,19 +80,29 @@ __all__ = [
     "CatalogueError",
     "Exercise",
     "Field",
+    "Log",
+    "LogError",
     "Problem",
     "Profile",
     "ProfileError",
     "RedFlag",
     "SelfTest",
     "Source",
+    "TargetsError",
     "__version__",
     "load_catalogue",
     "load_sources",
+    "next_plan",
+    "parse_log",
+    "parse_log_json",
     "parse_profile",
     "parse_profile_json",
     "plan",
+    "progress",
     "render",
+    "render_progress",
+    "render_targets",
+    "targets",
 ]
 
 

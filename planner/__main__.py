@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ._catalogue import CatalogueError, catalogue_json
 from ._engine import plan
@@ -28,6 +29,7 @@ examples:
   python -m planner plan my-profile.json --format ics > plan.ics
   echo '{{"weak_side": "left", "days_per_week": 2}}' | python -m planner plan - --format md
   python -m planner catalogue --format json
+  python -m planner progress my-log.json --format text   (targets, progress, next: see --help)
 
 profile fields (all optional): {", ".join(f.name for f in FIELDS)}
 Exit status: 0 for a plan or a referral, 2 for an invalid profile (one line per problem on
@@ -71,7 +73,94 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the exercise catalogue as a JSON array.",
     )
     p_cat.add_argument("--format", "-f", choices=("json",), default="json", help="json only")
+    _log_parsers(sub)
     return parser
+
+
+LOG_EPILOG = """\
+examples:
+  python -m planner targets docs/examples/logs/left-side-in-session.json --week 3 --day 1 -f text
+  python -m planner progress docs/examples/logs/left-side-block.json --format svg > progress.svg
+  python -m planner next docs/examples/logs/left-side-block.json --format text
+
+Exit status: 0 for an answer, 2 for an invalid log (one line per problem on standard error,
+naming its path, e.g. sessions[2].items[0].sets[1].reps) or an unreadable file.
+"""
+
+
+def _log_parsers(sub: Any) -> None:
+    """The training-log commands: targets, progress, next."""
+    from ._log_commands import PROGRESS_FORMATS, TARGETS_FORMATS
+
+    common = {"epilog": LOG_EPILOG, "formatter_class": argparse.RawDescriptionHelpFormatter}
+    p_t = sub.add_parser(
+        "targets",
+        help="targets for one session of a training log's plan, with the live cap",
+        description="Print a session of the log's plan with each set's target worked out "
+        "from what the log holds, including that session's sets already logged: the strong "
+        "side's n-th set never above what the weak side did in its n-th set.",
+        **common,
+    )
+    p_t.add_argument("log", metavar="LOG.json", help="the training log, or - for stdin")
+    p_t.add_argument("--week", type=int, required=True, help="week of the plan (from 1)")
+    p_t.add_argument("--day", type=int, required=True, help="session of that week (from 1)")
+    p_t.add_argument(
+        "--date",
+        default=None,
+        help="YYYY-MM-DD: the log's last record is the session in progress only when it has "
+        "this date (without it: whenever it has this week and day)",
+    )
+    p_t.add_argument("--format", "-f", choices=TARGETS_FORMATS, default="json")
+    p_p = sub.add_parser(
+        "progress",
+        help="the progress a training log shows",
+        description="Print every self-test's side difference over time, each exercise's "
+        "work per side, the sets where the strong side did more than the weak side, and "
+        "pain over time.",
+        **common,
+    )
+    p_p.add_argument("log", metavar="LOG.json", help="the training log, or - for stdin")
+    p_p.add_argument("--format", "-f", choices=PROGRESS_FORMATS, default="text")
+    p_n = sub.add_parser(
+        "next",
+        help="the plan for the next block, made from a training log",
+        description="Print the plan for the next block: the latest self-tests decide the "
+        "weak side, starting doses come from what was logged.",
+        **common,
+    )
+    p_n.add_argument("log", metavar="LOG.json", help="the training log, or - for stdin")
+    p_n.add_argument("--format", "-f", choices=FORMATS, default="json")
+    p_n.add_argument("--base-url", default="", help="put this in front of exercise page links")
+
+
+def _log_command(args: argparse.Namespace) -> int:
+    from . import _log_commands as cmd
+    from ._log import LogError
+    from ._targets import TargetsError
+
+    where = "standard input" if args.log == "-" else args.log
+    try:
+        text = _read(args.log)
+    except OSError as exc:
+        _error(f"log: cannot read {where}: {exc.strerror or exc}")
+        return 2
+    except UnicodeDecodeError:
+        _error(f"log: {where} is not UTF-8 text")
+        return 2
+    try:
+        if args.command == "targets":
+            result = cmd.targets_result(text, args.week, args.day, args.date)
+            out = cmd.render_targets(result, args.format)
+        elif args.command == "progress":
+            out = cmd.render_progress(cmd.progress_result(text), args.format)
+        else:
+            out = cmd.render(cmd.next_result(text), args.format, base_url=args.base_url)
+    except (LogError, TargetsError) as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        return 2
+    _write(out)
+    return 0
 
 
 def _write(text: str) -> None:
@@ -104,6 +193,8 @@ def _error(line: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(argv) if argv is not None else None)
+    if args.command in ("targets", "progress", "next"):
+        return _log_command(args)
     if args.command == "catalogue":
         try:
             rows = catalogue_json()

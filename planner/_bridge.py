@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ._assess import BANDS_BASIS, TEST_RESULT_MAX, TEST_RESULT_MIN, TESTS
@@ -67,7 +68,7 @@ def _today(today_iso: object) -> dt.date | None:
 
 
 INTERNAL_ERROR = (
-    "Something went wrong on our side: the planner could not make this plan ({detail}). "
+    "Something went wrong on our side: the planner could not do this ({detail}). "
     "Your answers are not the problem. Try again, or use the command-line planner: "
     "python -m planner."
 )
@@ -106,3 +107,71 @@ def make_plan(profile_json: str, today_iso: str = "") -> str:
 def _internal(exc: Exception) -> str:
     detail = f"{type(exc).__name__}: {exc}"
     return _dumps({"ok": False, "internal": True, "message": INTERNAL_ERROR.format(detail=detail)})
+
+
+# The training log (JSON text in, JSON text out; never raises). Each answer carries the
+# exports exactly as the CLI prints them for the same log, so the page and the CLI agree.
+
+
+def _log_answer(work: Callable[[], dict[str, Any]]) -> str:
+    from ._log import LogError
+    from ._targets import TargetsError
+
+    try:
+        return _dumps({"ok": True, **work()})
+    except (LogError, TargetsError) as exc:
+        errors = [p.to_dict() for p in exc.problems] or [
+            {"field": "log", "message": "must be JSON text"}
+        ]
+        return _dumps({"ok": False, "errors": errors})
+    except Exception as exc:  # the worker must always get an answer
+        return _internal(exc)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        from ._log import LogError
+        from ._profile import Problem
+
+        raise LogError([Problem("log", "must be JSON text")])
+    return value
+
+
+def log_targets(log_json: str, week: object, day: object, date_iso: str = "") -> str:
+    """Targets for week `week`, day `day` of the log's plan, the live cap applied.
+    `{"ok": true, "targets": {...}, "exports": {"json", "text"}}` or `{"ok": false, ...}`."""
+    from . import _log_commands as cmd
+
+    def work() -> dict[str, Any]:
+        result = cmd.targets_result(_text(log_json), week, day, date_iso or None)
+        exports = {fmt: cmd.render_targets(result, fmt) for fmt in cmd.TARGETS_FORMATS}
+        return {"targets": result, "exports": exports}
+
+    return _log_answer(work)
+
+
+def log_progress(log_json: str) -> str:
+    """The log's progress: `{"ok": true, "progress": {...}, "exports": {"text", "json",
+    "csv", "svg"}}` or `{"ok": false, ...}`."""
+    from . import _log_commands as cmd
+
+    def work() -> dict[str, Any]:
+        result = cmd.progress_result(_text(log_json))
+        exports = {fmt: cmd.render_progress(result, fmt) for fmt in cmd.PROGRESS_FORMATS}
+        return {"progress": result, "exports": exports}
+
+    return _log_answer(work)
+
+
+def log_next(log_json: str, today_iso: str = "") -> str:
+    """The next block's plan from the log, as make_plan answers: `{"ok": true, "plan",
+    "exports"}` or `{"ok": false, ...}`."""
+    from . import _log_commands as cmd
+
+    def work() -> dict[str, Any]:
+        result = cmd.next_result(_text(log_json))
+        today = _today(today_iso)
+        exports = {fmt: cmd.render(result, fmt, today=today) for fmt in FORMATS}
+        return {"plan": result, "exports": exports}
+
+    return _log_answer(work)
