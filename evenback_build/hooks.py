@@ -1,6 +1,9 @@
 """MkDocs hooks: every guide page says when it was last reviewed; every page carries a CSP;
-the planner page carries the planner's form description, so its form shows at once.
+the planner page carries the planner's form description, so its form shows at once; the
+markup fixes of ``evenback_build.markup`` (tables that scroll, self-test limits from the
+planner, SVG ``<use>`` that Material's bundle can handle, a named search dialog).
 
+MkDocs loads this file by path (mkdocs.yml ``hooks:``), so it imports only absolute names.
 A page without a valid ``last_reviewed: YYYY-MM-DD`` in its front matter fails the build;
 the date is also formatted once here for the template (``page.meta.last_reviewed_text``).
 """
@@ -9,13 +12,17 @@ from __future__ import annotations
 
 import base64
 import datetime
+import functools
 import hashlib
+import json
 import re
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+
+from evenback_build import markup
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
@@ -46,15 +53,42 @@ PLANNER_PAGE = "planner/index.md"
 PLANNER_ELEMENT = '<div id="planner" '
 
 
-def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
-    if page.file.src_uri != PLANNER_PAGE:
-        return html
+@functools.cache
+def _description() -> str:
     from planner._bridge import describe
 
+    return describe()
+
+
+def test_limits() -> tuple[float, float]:
+    """The lowest and highest self-test result the planner accepts (describe()'s `tests`)."""
+    (field,) = [f for f in json.loads(_description())["fields"] if f["name"] == "tests"]
+    return field["minimum"], field["maximum"]
+
+
+def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    where = page.file.src_uri
+    try:
+        html = markup.drop_markdown_attributes(html)
+        html = markup.svg_use_without_href(html)
+        html = markup.wrap_tables(html, page.title or "")
+        html = markup.self_test_limits(html, *test_limits(), where=where)
+    except markup.MarkupError as error:
+        raise PluginError(str(error)) from None
+    if where != PLANNER_PAGE:
+        return html
     if html.count(PLANNER_ELEMENT) != 1:
         raise PluginError(f"{PLANNER_PAGE}: expected one {PLANNER_ELEMENT!r} element")
-    data = escape(describe(), quote=True)
+    data = escape(_description(), quote=True)
     return html.replace(PLANNER_ELEMENT, f'{PLANNER_ELEMENT}data-description="{data}" ')
+
+
+def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    """Give Material's search dialog its accessible name."""
+    try:
+        return markup.name_search_dialog(output, page.file.src_uri)
+    except markup.MarkupError as error:
+        raise PluginError(str(error)) from None
 
 
 # --- Content-Security-Policy -------------------------------------------------------------
@@ -139,3 +173,13 @@ def _defer_search_on_planner_page(site_dir: Path) -> None:
         html.replace(found.group(0), f'"search": "{found.group(1)}js/search-worker.js"'),
         encoding="utf-8",
     )
+
+
+def on_post_template(output_content: str, *, template_name: str, config: Any) -> str:
+    """The same on the theme's own pages (404.html), which are not Markdown pages."""
+    if template_name != "404.html":
+        return output_content
+    try:
+        return markup.name_search_dialog(output_content, template_name)
+    except markup.MarkupError as error:
+        raise PluginError(str(error)) from None

@@ -118,9 +118,12 @@ def test_request_recorder_catches_a_request_to_another_origin(browser, site) -> 
     watch(ctx, recorder)
     page = ctx.new_page()
     page.goto(site.url)
-    page.evaluate("fetch('http://example.invalid/x').catch(() => null)")
-    page.wait_for_timeout(500)
+    # Awaited until the request has failed, so it was made (and recorded) before this returns.
+    ended = page.evaluate(
+        "() => fetch('http://example.invalid/x').then(() => 'ok', () => 'failed')"
+    )
     ctx.close()
+    assert ended == "failed"
     assert recorder.foreign() == ["http://example.invalid/x"]
 
 
@@ -133,11 +136,16 @@ def test_every_page_carries_a_policy_that_blocks_other_origins(browser, site) ->
     page.goto(site.url)
     policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
     assert "default-src 'none'" in policy
-    page.evaluate(
-        "() => { const s = document.createElement('script');"
-        " s.src = 'http://127.0.0.2:9/x.js'; document.head.append(s); }"
-    )
-    page.wait_for_timeout(300)
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        # Resolves on the policy's own report of the refusal (the script's error event follows).
+        page.evaluate(
+            """() => new Promise((resolve) => {
+                 document.addEventListener("securitypolicyviolation", resolve, {once: true});
+                 const s = document.createElement("script");
+                 s.src = "http://127.0.0.2:9/x.js";
+                 document.head.append(s);
+               }).then(() => true)"""
+        )
     ctx.close()
     assert recorder.csp, "the planted script was reported as a CSP violation"
     assert recorder.failed.get("http://127.0.0.2:9/x.js") == "csp"  # Chromium: blocked by CSP
