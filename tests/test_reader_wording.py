@@ -24,7 +24,7 @@ def _reader_files() -> list[Path]:
         and "examples" not in p.relative_to(ROOT / "docs").parts
         and "exercises" not in p.relative_to(ROOT / "docs").parts  # generated, git-ignored
     ]
-    files += sorted((ROOT / "scripts" / "templates").glob("*"))
+    files += sorted((ROOT / "evenback_build" / "templates").glob("*"))
     files.append(ROOT / "planner" / "data" / "exercises.toml")
     return files
 

@@ -6,20 +6,14 @@ request goes anywhere but 127.0.0.1, or if the page throws an uncaught error.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from _recording import Recorder, watch
 from _site import SITES, Site, start
-from chromium import ARGS as CHROMIUM_ARGS
-from chromium import CHROMIUM
 
-pytestmark = pytest.mark.browser
+from evenback_build.chromium import ARGS as CHROMIUM_ARGS
+from evenback_build.chromium import CHROMIUM
 
 
 @pytest.fixture(scope="session")
