@@ -1,5 +1,6 @@
 """MkDocs hooks: every guide page says when it was last reviewed; every page carries a CSP;
-the planner page carries the planner's form description, so its form shows at once.
+the planner page carries the planner's form description, so its form shows at once; each
+self-test page gets its figure (the page and place are named in planner/data/figures.toml).
 
 A page without a valid ``last_reviewed: YYYY-MM-DD`` in its front matter fails the build;
 the date is also formatted once here for the template (``page.meta.last_reviewed_text``).
@@ -47,6 +48,13 @@ PLANNER_ELEMENT = '<div id="planner" '
 
 
 def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    from evenback_build.figures import FigureError
+    from evenback_build.figures.pages import insert_self_test_figure
+
+    try:
+        html = insert_self_test_figure(html, page.file.src_uri)
+    except FigureError as exc:
+        raise PluginError(str(exc)) from exc
     if page.file.src_uri != PLANNER_PAGE:
         return html
     from planner._bridge import describe

@@ -6,7 +6,8 @@ The catalogue (`planner/data/exercises.toml`) and the citation list (`planner/da
 are the single source of truth; they are read through the planner package only, so the site and
 the planner can never disagree. Output (all git-ignored, rebuilt on every build):
 
-- `<out>/exercises/<id>.md`: one page per exercise, with an inline body diagram (SVG);
+- `<out>/exercises/<id>.md`: one page per exercise, with an inline body diagram (SVG) and the
+  figure of its start and end position (`figures/`, from `planner/data/figures.toml`);
 - `<out>/exercises/index.md`: the exercise index, by region, then equipment and level;
 - `<out>/references.md`: every source, each with the anchor `#<key>`.
 
@@ -30,6 +31,7 @@ import markupsafe
 
 from planner import CatalogueError, Exercise, Source, load_catalogue, load_sources
 
+from .figures import FigureError, exercise_figure
 from .paths import ROOT
 
 # The one date every generated page gives as `last_reviewed`. Change it when the generated
@@ -287,6 +289,7 @@ def render_pages(exercises: Sequence[Exercise], sources: Mapping[str, Source]) -
                     harder=by_id[ex.harder] if ex.harder else None,
                     cited=[sources[k] for k in ex.sources],
                     svg=body_svg(env, ex),
+                    figure=markupsafe.Markup(exercise_figure(ex).html),
                 ),
             )
         )
@@ -386,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         written = generate(args.out)
-    except (CatalogueError, GenerationError) as exc:
+    except (CatalogueError, GenerationError, FigureError) as exc:
         print(f"gen_pages: invalid data, no page written: {exc}", file=sys.stderr)
         return 1
     print(f"gen_pages: wrote {len(written)} pages under {args.out}")

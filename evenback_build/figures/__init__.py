@@ -19,6 +19,7 @@ from planner._assess import TESTS
 
 from .data import FigureError, FigureSpec, load_figures
 from .draw import pictures
+from .props import n
 from .scene import Scene, scene
 from .sides import load_side
 
@@ -86,14 +87,17 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     sc = scene(spec)
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
-    start_svg, end_svg = pictures(sc, set(marked), load, titles, titles, uid)
+    start_svg, end_svg, width = pictures(sc, set(marked), load, titles, titles, uid)
     caption = describe(spec, name, works, load, held)
+    # Each picture's box starts at its drawing's width, so two standing figures share a phone's
+    # width and two lying ones wrap onto a line each.
+    basis = f' style="flex-basis:{n(width)}px"'
     html = (
         f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
-        f'<div class="eb-fig__pos">{start_svg}'
+        f'<div class="eb-fig__pos"{basis}>{start_svg}'
         f'<p class="eb-fig__say"><strong>Start</strong>: {escape(spec.start.say)}</p></div>'
-        f'<div class="eb-fig__pos">{end_svg}'
+        f'<div class="eb-fig__pos"{basis}>{end_svg}'
         f'<p class="eb-fig__say"><strong>End</strong>: {escape(spec.end.say)}</p></div>'
         "</div>"
         f'<figcaption id="{uid}-cap" class="eb-fig__caption">{caption}</figcaption>'
@@ -117,7 +121,7 @@ def describe(
     else:
         words.append("Both sides work together.")
     if load:
-        kinds = sorted({PROP_WORD[p["kind"]] for p in spec.props if p.get("hand") == "load"})  # type: ignore[index]
+        kinds = sorted({PROP_WORD[p["kind"]] for p in spec.props if p.get("hand") == "load"})
         words.append(f"The {' and '.join(kinds)} is in the <strong>{load} hand</strong>.")
     if spec.arrows:
         moved = sorted({_point_word(a) for a in spec.arrows})

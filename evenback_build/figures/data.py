@@ -142,7 +142,7 @@ def _position(where: str, raw: object, base: Position | None) -> Position:
         if not isinstance(values, Mapping):
             raise FigureError(f"{where}.{key}: must be a table")
         for name, value in values.items():
-            if isinstance(value, list) and name in {a for a in LIMB_ANGLES} | set(REACH_PARTS):
+            if isinstance(value, list) and name in set(LIMB_ANGLES) | set(REACH_PARTS):
                 if len(value) != 2:
                     raise FigureError(f"{where}.{key}.{name}: give [left, right]")
                 pairs = [(f"{name}_l", value[0]), (f"{name}_r", value[1])]
@@ -205,8 +205,20 @@ def _spec(key: str, raw: Mapping[str, Any]) -> FigureSpec:
     if key.startswith("self_test.") and not (isinstance(page, str) and isinstance(before, str)):
         raise FigureError(f"{where}: a self-test needs 'page' and 'before'")
     return FigureSpec(
-        key, view, works, mark, tuple(props), arrows, fixed, start, end, page, before,
-        fits[0], fits[1], raw.get("name"),
+        key,
+        view,
+        works,
+        mark,
+        tuple(props),
+        arrows,
+        fixed,
+        start,
+        end,
+        page,
+        before,
+        fits[0],
+        fits[1],
+        raw.get("name"),
     )
 
 

@@ -119,6 +119,21 @@ def body(sk: Skeleton, marked: set[str]) -> str:
 
     front_edge, back_edge = _trunk_edges(sk)
     trunk = f'<path class="s" d="{_smooth([*front_edge, *reversed(back_edge)])}"/>'
+    if sk.view == "side" and f"flank_{sk.near()}" in marked:
+        # The near side of the trunk faces the viewer: a band along its middle.
+        mid = []
+        for t, off_a, off_b in TRUNK_SIDE[1:6]:
+            c, u = _station(sk, t)
+            f = (u[1] * sk.facing, -u[0] * sk.facing)
+            k = 0.45
+            mid.append(
+                (
+                    (c[0] + f[0] * off_a * k, c[1] + f[1] * off_a * k),
+                    (c[0] - f[0] * off_b * k, c[1] - f[1] * off_b * k),
+                )
+            )
+        band = [m[0] for m in mid] + [m[1] for m in reversed(mid)]
+        trunk += f'<path class="wa" d="{_smooth(band)}"/>'
     for side in ("l", "r"):
         if f"flank_{side}" in marked and sk.view != "side":
             edge = front_edge if side == "l" else back_edge
@@ -231,18 +246,24 @@ def panel(
 
 
 def pictures(
-    sc: Scene, marked: set[str], load: str | None, titles: tuple[str, str], descs: tuple[str, str],
+    sc: Scene,
+    marked: set[str],
+    load: str | None,
+    titles: tuple[str, str],
+    descs: tuple[str, str],
     uid: str,
-) -> tuple[str, str]:
-    """The start and end pictures as two SVG elements with the same frame."""
+) -> tuple[str, str, float]:
+    """The start and end pictures as two SVG elements with the same frame, and its width."""
     d_start = draw(sc.props, sc.start, load, 0.0)
     d_end = draw(sc.props, sc.end, load, 0.0)
     box = extent(sc, (d_start, d_end))
     middle = sc.end.points["waist"]
     arrows = "".join(
-        arrow(sc.start.points[j] if not j.startswith("foot_") else sc.start.points["toe_" + j[-1]],
-              sc.end.points[j] if not j.startswith("foot_") else sc.end.points["toe_" + j[-1]],
-              middle)
+        arrow(
+            sc.start.points[j] if not j.startswith("foot_") else sc.start.points["toe_" + j[-1]],
+            sc.end.points[j] if not j.startswith("foot_") else sc.end.points["toe_" + j[-1]],
+            middle,
+        )
         for j in sc.spec.arrows
     )
     ghost = ""
@@ -250,4 +271,4 @@ def pictures(
         ghost = f'<g class="arrows">{arrows}</g>'
     start = panel(sc, sc.start, d_start, box, marked, "", titles[0], descs[0], f"{uid}-1")
     end = panel(sc, sc.end, d_end, box, marked, ghost, titles[1], descs[1], f"{uid}-2")
-    return start, end
+    return start, end, box[2] - box[0]

@@ -65,7 +65,7 @@ def _xy(value: object, where: str) -> Point:
         and len(value) == 2
         and all(isinstance(v, int | float) for v in value)
     ):
-        return (float(value[0]), float(value[1]))  # type: ignore[index]
+        return (float(value[0]), float(value[1]))
     raise ValueError(f"{where}: must be [x, y]")
 
 

@@ -40,9 +40,11 @@ def _surface(name: str, x: float, found: list[Surface]) -> Surface | None:
     for s in found:
         if s.name != name:
             continue
-        if s.point or s.x0 - TOLERANCE_CM <= x <= s.x1 + TOLERANCE_CM:
-            if best is None or abs((s.x0 + s.x1) / 2 - x) < abs((best.x0 + best.x1) / 2 - x):
-                best = s
+        under = s.point or s.x0 - TOLERANCE_CM <= x <= s.x1 + TOLERANCE_CM
+        if under and (
+            best is None or abs((s.x0 + s.x1) / 2 - x) < abs((best.x0 + best.x1) / 2 - x)
+        ):
+            best = s
     return best
 
 
@@ -101,8 +103,9 @@ def _misfit(pos: Position, view: str, face: int, fixed: str, found: list[Surface
     return total
 
 
-def fit(pos: Position, names: tuple[str, ...], view: str, face: int, fixed: str,
-        found: list[Surface]) -> Position:
+def fit(
+    pos: Position, names: tuple[str, ...], view: str, face: int, fixed: str, found: list[Surface]
+) -> Position:
     """The position with the angles `names` adjusted (within human ranges, by coordinate
     descent from the given values) until its contacts rest on their surfaces. Deterministic."""
     # A foot resting flat on a surface: its ankle angle follows from the rest of the pose.

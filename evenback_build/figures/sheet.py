@@ -2,10 +2,10 @@
 
     python -m evenback_build.figures.sheet [--out .cache/figures] [--png]
 
-Writes `<out>/sheet.html` (every exercise and self-test figure, with the site's figure CSS) and,
-with --png, screenshots in the light and the dark scheme, each figure in a column as wide as a 360 px
-phone's content, eight figures per image
-(`<out>/light-01.png`, `<out>/dark-01.png`, ...), taken with Debian's Chromium. Look at every
+Writes `<out>/sheet.html` (every exercise and self-test figure, with the site's figure CSS)
+and, with --png, screenshots in the light and the dark scheme, each figure in a column as wide
+as a 360 px phone's content, eight figures per image (`<out>/light-01.png`,
+`<out>/dark-01.png`, ...), taken with Debian's Chromium. Look at every
 one before calling a figure done.
 """
 
