@@ -242,3 +242,25 @@ def test_the_poses_never_reach_the_planners_wheel(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "planner/data/exercises.toml" in names
     assert not [n for n in names if "figures" in n]
+
+
+def test_each_exercise_page_shows_its_figure_above_the_steps() -> None:
+    from evenback_build.pages import render_pages
+    from planner import load_sources
+
+    pages = {p.path.name: p.text for p in render_pages(CATALOGUE, load_sources(), all_figures=True)}
+    for ex in CATALOGUE:
+        text = pages[f"{ex.id}.md"]
+        how = text.index("## How to do it")
+        assert how < text.index('<figure class="eb-fig"') < text.index(f"1. {ex.steps[0]}"), ex.id
+
+
+def test_the_real_catalogue_needs_a_figure_for_every_exercise() -> None:
+    from dataclasses import replace
+
+    from evenback_build.pages import render_pages
+    from planner import load_sources
+
+    new = replace(CATALOGUE[0], id="new_exercise", easier=None, harder=None)
+    with pytest.raises(FigureError, match=r"no \[exercise\.new_exercise\]"):
+        render_pages((*CATALOGUE, new), load_sources(), all_figures=True)

@@ -125,7 +125,8 @@ def describe(
         words.append(f"The {' and '.join(kinds)} is in the <strong>{load} hand</strong>.")
     if spec.arrows:
         moved = sorted({_point_word(a) for a in spec.arrows})
-        words.append(f"Arrows: how the {' and '.join(moved)} move.")
+        paths = "the path" if len(moved) == 1 else "the paths"
+        words.append(f"Arrows show {paths} of the {' and the '.join(moved)}.")
     return " ".join(words)
 
 
