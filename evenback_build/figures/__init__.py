@@ -87,7 +87,7 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     sc = scene(spec)
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
-    start_svg, end_svg, width = pictures(sc, set(marked), load, titles, titles, uid)
+    start_svg, end_svg, width = pictures(sc, set(marked), load, titles, uid)
     caption = describe(spec, name, works, load, held)
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
     # width and two lying ones wrap onto a line each.
@@ -96,9 +96,11 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
         f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
         f'<div class="eb-fig__pos"{basis}>{start_svg}'
-        f'<p class="eb-fig__say"><strong>Start</strong>: {escape(spec.start.say)}</p></div>'
+        f'<p class="eb-fig__say" aria-hidden="true"><strong>Start</strong>: '
+        f"{escape(spec.start.say)}</p></div>"
         f'<div class="eb-fig__pos"{basis}>{end_svg}'
-        f'<p class="eb-fig__say"><strong>End</strong>: {escape(spec.end.say)}</p></div>'
+        f'<p class="eb-fig__say" aria-hidden="true"><strong>End</strong>: '
+        f"{escape(spec.end.say)}</p></div>"
         "</div>"
         f'<figcaption id="{uid}-cap" class="eb-fig__caption">{caption}</figcaption>'
         "</figure>"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from html import escape
 
 from .props import Drawn, circle, draw, n, pt
 from .scene import Scene
@@ -228,7 +229,6 @@ def panel(
     marked: set[str],
     extra: str,
     title: str,
-    desc: str,
     uid: str,
 ) -> str:
     x0, y0, x1, y1 = box
@@ -237,8 +237,8 @@ def panel(
     return (
         f'<svg class="eb-fig__svg" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="{n(x0)} {n(-y1)} {n(w)} {n(h)}" width="{n(w)}" height="{n(h)}" '
-        f'role="img" aria-labelledby="{uid}-t {uid}-d" focusable="false">'
-        f'<title id="{uid}-t">{title}</title><desc id="{uid}-d">{desc}</desc>'
+        f'role="img" aria-labelledby="{uid}-t" focusable="false">'
+        f'<title id="{uid}-t">{escape(title)}</title>'
         f'<g class="kit">{"".join(drawn.back)}</g>{floor}'
         f'<g class="body">{body(sk, marked)}</g>'
         f'<g class="kit">{"".join(drawn.front)}</g>{extra}</svg>'
@@ -250,7 +250,6 @@ def pictures(
     marked: set[str],
     load: str | None,
     titles: tuple[str, str],
-    descs: tuple[str, str],
     uid: str,
 ) -> tuple[str, str, float]:
     """The start and end pictures as two SVG elements with the same frame, and its width."""
@@ -269,6 +268,6 @@ def pictures(
     ghost = ""
     if arrows:
         ghost = f'<g class="arrows">{arrows}</g>'
-    start = panel(sc, sc.start, d_start, box, marked, "", titles[0], descs[0], f"{uid}-1")
-    end = panel(sc, sc.end, d_end, box, marked, ghost, titles[1], descs[1], f"{uid}-2")
+    start = panel(sc, sc.start, d_start, box, marked, "", titles[0], f"{uid}-1")
+    end = panel(sc, sc.end, d_end, box, marked, ghost, titles[1], f"{uid}-2")
     return start, end, box[2] - box[0]
