@@ -1,7 +1,8 @@
 """The figure model: a jointed human of realistic proportions, posed by joint angles in one plane.
 
-Lengths are in centimetres for a person 175 cm tall, from the segment proportions of Winter's
-*Biomechanics and Motor Control of Human Movement* (segment length as a fraction of height).
+Lengths are in centimetres for a person 175 cm tall, from the segment lengths as fractions of
+height in Winter DA, *Biomechanics and Motor Control of Human Movement*, 4th ed., Wiley 2009,
+figure 4.1 (after Drillis and Contini 1966).
 A pose gives joint angles in the drawing plane: the sagittal plane for a side view, the frontal
 plane for a front or back view. Parts that point out of that plane are drawn shorter by a
 `reach` factor (1 = in the plane, 0 = pointing straight at the viewer).
@@ -65,8 +66,8 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
     "front": {
         "spine": (-45, 45),
         "neck": (-45, 45),
-        "hip": (-35, 100),
-        "knee": (-60, 160),
+        "hip": (-35, 160),  # a flexed thigh seen end-on projects upwards
+        "knee": (-150, 160),  # a bend out of the plane projects either way
         "ankle": (-30, 90),
         "shoulder": (-30, 185),
         "elbow": (-155, 155),
