@@ -1,7 +1,8 @@
 """MkDocs hooks: every guide page says when it was last reviewed; every page carries a CSP;
 the planner page carries the planner's form description, so its form shows at once; the
 markup fixes of ``evenback_build.markup`` (tables that scroll, self-test limits from the
-planner, SVG ``<use>`` that Material's bundle can handle, a named search dialog).
+planner, SVG ``<use>`` that Material's bundle can handle, a named search dialog); each
+self-test page gets its figure (the page and place are named in planner/data/figures.toml).
 
 MkDocs loads this file by path (mkdocs.yml ``hooks:``), so it imports only absolute names.
 A page without a valid ``last_reviewed: YYYY-MM-DD`` in its front matter fails the build;
@@ -67,13 +68,17 @@ def test_limits() -> tuple[float, float]:
 
 
 def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    from evenback_build.figures import FigureError
+    from evenback_build.figures.pages import insert_self_test_figure
+
     where = page.file.src_uri
     try:
         html = markup.drop_markdown_attributes(html)
         html = markup.svg_use_without_href(html)
         html = markup.wrap_tables(html, page.title or "")
         html = markup.self_test_limits(html, *test_limits(), where=where)
-    except markup.MarkupError as error:
+        html = insert_self_test_figure(html, where)
+    except (markup.MarkupError, FigureError) as error:
         raise PluginError(str(error)) from None
     if where != PLANNER_PAGE:
         return html

@@ -6,7 +6,8 @@ The catalogue (`planner/data/exercises.toml`) and the citation list (`planner/da
 are the single source of truth; they are read through the planner package only, so the site and
 the planner can never disagree. Output (all git-ignored, rebuilt on every build):
 
-- `<out>/exercises/<id>.md`: one page per exercise, with an inline body diagram (SVG);
+- `<out>/exercises/<id>.md`: one page per exercise, with an inline body diagram (SVG) and the
+  figure of its start and end position (`figures/`, from `planner/data/figures.toml`);
 - `<out>/exercises/index.md`: the exercise index, by region, then equipment and level;
 - `<out>/references.md`: every source, each with the anchor `#<key>`.
 
@@ -30,6 +31,7 @@ import markupsafe
 
 from planner import CatalogueError, Exercise, Source, load_catalogue, load_sources
 
+from .figures import FigureError, exercise_figure, load_figures
 from .paths import ROOT
 
 # The one date every generated page gives as `last_reviewed`. Change it when the generated
@@ -263,9 +265,16 @@ def is_generated(path: Path) -> bool:
         return False
 
 
-def render_pages(exercises: Sequence[Exercise], sources: Mapping[str, Source]) -> list[Page]:
-    """Every generated page, in a fixed order, as text (no file is touched)."""
+def render_pages(
+    exercises: Sequence[Exercise], sources: Mapping[str, Source], *, all_figures: bool = False
+) -> list[Page]:
+    """Every generated page, in a fixed order, as text (no file is touched).
+
+    With `all_figures`, an exercise without a figure in figures.toml is an error (the real
+    catalogue); otherwise (catalogues made up by tests) such a page has no figure.
+    """
     check(exercises, sources)
+    drawn = load_figures()
     env = _environment()
     by_id = {ex.id: ex for ex in exercises}
     common = {"marker": MARKER, "last_reviewed": LAST_REVIEWED.isoformat()}
@@ -288,6 +297,11 @@ def render_pages(exercises: Sequence[Exercise], sources: Mapping[str, Source]) -
                     harder=by_id[ex.harder] if ex.harder else None,
                     cited=[sources[k] for k in ex.sources],
                     svg=body_svg(env, ex),
+                    figure=markupsafe.Markup(
+                        exercise_figure(ex).html
+                        if all_figures or f"exercise.{ex.id}" in drawn
+                        else ""
+                    ),
                 ),
             )
         )
@@ -362,11 +376,12 @@ def generate(
     their own. Raises CatalogueError or GenerationError when the data is invalid, before any
     file is touched.
     """
+    all_figures = exercises is None
     if exercises is None:
         exercises = load_catalogue()
     if sources is None:
         sources = load_sources()
-    pages = render_pages(exercises, sources)
+    pages = render_pages(exercises, sources, all_figures=all_figures)
     written = [out_dir / page.path for page in pages]
     exercise_dir = out_dir / "exercises"
     if exercise_dir.is_dir():
@@ -387,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         written = generate(args.out)
-    except (CatalogueError, GenerationError) as exc:
+    except (CatalogueError, GenerationError, FigureError) as exc:
         print(f"gen_pages: invalid data, no page written: {exc}", file=sys.stderr)
         return 1
     print(f"gen_pages: wrote {len(written)} pages under {args.out}")
