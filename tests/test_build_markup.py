@@ -14,7 +14,7 @@ FORM = (
     '<form class="selftest-link" data-test="side_bridge_s">\n'
     '<label>Left <input type="number" name="left" step="any" inputmode="decimal"></label>\n'
     '<label>Right <input type="number" name="right" step="any" inputmode="decimal"></label>\n'
-    '<a href="../../planner/">Open</a>\n</form>'
+    '<a href="../planner/">Open</a>\n</form>'
 )
 
 
