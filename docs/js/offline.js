@@ -17,7 +17,7 @@ export function registerServiceWorker() {
     return;
   }
   registration = navigator.serviceWorker
-    .register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname })
+    .register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname, updateViaCache: "none" })
     .then((reg) => {
       watchForUpdate(reg);
       return reg;

@@ -77,7 +77,8 @@ async function start() {
   if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
   const manifest = await response.json();
   const sizes = manifest.sizes ?? {};
-  download.total = ["pyodide.asm.mjs", "pyodide.asm.wasm", manifest.stdlib]
+  // (pyodide.asm.mjs is a module import, not a fetch: it arrives before the wasm is asked for.)
+  download.total = ["pyodide.asm.wasm", manifest.stdlib]
     .map((name) => sizes[name] ?? 0)
     .reduce((a, b) => a + b, 0);
 

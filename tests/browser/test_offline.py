@@ -8,6 +8,10 @@ import struct
 from typing import Any
 
 import pytest
+from _recording import watch
+
+from evenback_build.chromium import ARGS as CHROMIUM_ARGS
+from evenback_build.chromium import CHROMIUM
 
 READY = "#planner[data-state=ready]"
 PLAN = "#planner[data-state=plan]"
@@ -118,9 +122,24 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
+@pytest.fixture
+def profile_context(browser, recorder, tmp_path):  # type: ignore[no-untyped-def]
+    """A browser with a profile on disk: Chromium installs nothing from an incognito context."""
+    ctx = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS
+    )
+    watch(ctx, recorder)
+    yield ctx
+    ctx.close()
+    assert recorder.foreign() == [], "requests left 127.0.0.1"
+    assert recorder.errors == [], "uncaught page errors"
+    assert recorder.csp == [], "Content-Security-Policy violations"
+
+
 def test_manifest_has_its_fields_and_icons_and_chromium_reports_no_installability_error(
-    site, context
+    site, profile_context
 ) -> None:
+    context = profile_context
     page = context.new_page()
     page.goto(site.url + "planner/")
     wait_for_worker(page)
@@ -187,7 +206,7 @@ def test_runtime_progress_counts_bytes_and_try_again_recovers_keeping_the_answer
     assert page.locator("#pl-weeks").input_value() == "5"
     assert retry.is_hidden()
     log = page.evaluate("window.progressLog")
-    total = log[-1][1]
+    total = max(entry[1] for entry in log)
     loaded = [entry[0] for entry in log if entry[1] == total]
     assert total > 10_000_000
     assert len(set(loaded)) >= 3, "the bar moved in steps as bytes arrived"
