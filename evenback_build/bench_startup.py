@@ -1,15 +1,18 @@
-"""Benchmark: time from navigation to a ready planner, cold and warm, and bytes transferred.
+"""Benchmark: time from navigation to a ready planner, cold, warm and return, and bytes.
 
 Side by side in one run, interleaved, on the same server:
 
 * ``planner``: the site's /planner/ page as users get it (module worker, precompiled
   runtime files, trimmed lock);
+* ``no-sw``: the same page with service workers blocked (the browser's HTTP cache only);
 * ``stock``: a minimal page that loads the same Pyodide runtime and the same planner wheel
   the stock way (``loadPyodide()`` on the main thread, default lock file, stock
   ``python_stdlib.zip``, ``loadPackage(wheel URL)``, then ``import planner``).
 
 Each run uses a fresh Chromium profile: the first load is cold (empty cache), a second
-navigation in the same profile is warm. Ready is when the page sets data-state=ready.
+navigation in the same profile is warm, and a third after the browser was closed and opened
+again on the same profile (as on the next day) is the return visit. Ready is when the page
+sets data-state=ready.
 Between the two, the cold page stays open ``--dwell`` seconds (default 5), as a visitor's
 page does while they read it; the plan is also asked for only after that long on the warm
 page. The dwell matters to the warm figure: Chromium stores a WebAssembly module's compiled
@@ -136,19 +139,40 @@ def largest_plan(page: Any) -> dict[str, float]:
     }
 
 
+def launch(pw: Any, profile: str, service_worker: bool) -> Any:
+    ctx = pw.chromium.launch_persistent_context(
+        profile,
+        executable_path=CHROMIUM,
+        args=ARGS,
+        headless=True,
+        service_workers="allow" if service_worker else "block",
+    )
+    ctx.add_init_script(PROBE)
+    return ctx
+
+
 def one_run(
-    pw: Any, url: str, counter: Counter, dwell_ms: int, settle: bool = True
+    pw: Any,
+    url: str,
+    counter: Counter,
+    dwell_ms: int,
+    settle: bool = True,
+    service_worker: bool = True,
 ) -> dict[str, float]:
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
-        ctx = pw.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=ARGS, headless=True
-        )
-        ctx.add_init_script(PROBE)
+        ctx = launch(pw, profile, service_worker)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         if settle:  # the browser finishes starting, as a visitor's already has
             result["settle_s"] = wait_until_idle()
-        for phase in ("cold", "warm"):
+        for phase in ("cold", "warm", "return"):
+            if phase == "return":
+                # The next day: the browser closed and opened again on the same profile.
+                ctx.close()
+                ctx = launch(pw, profile, service_worker)
+                page = ctx.pages[0] if ctx.pages else ctx.new_page()
+                if settle:
+                    wait_until_idle()
             before = counter.bytes
             page.goto(url)
             # Poll from outside: the site's CSP rightly forbids wait_for_function's eval. The
@@ -205,15 +229,22 @@ def main(argv: list[str] | None = None) -> int:
         counter = Counter()
         server = counting_server(root, counter)
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        variants = {"planner": base + "planner/", "stock": base + stock}
+        # The planner with its service worker (as visitors get it), the same page with
+        # service workers blocked (the HTTP cache only), and the stock page.
+        variants = {
+            "planner": (base + "planner/", True),
+            "no-sw": (base + "planner/", False),
+            "stock": (base + stock, False),
+        }
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
         print(f"machine: {machine_line(machine())}", file=sys.stderr)
         with sync_playwright() as pw:
             for i in range(args.runs):
                 order = list(variants) if i % 2 == 0 else list(reversed(variants))
                 for name in order:
+                    url, sw = variants[name]
                     runs[name].append(
-                        one_run(pw, variants[name], counter, int(args.dwell * 1000), args.settle)
+                        one_run(pw, url, counter, int(args.dwell * 1000), args.settle, sw)
                     )
                     print(f"run {i + 1} {name}: {runs[name][-1]}", file=sys.stderr)
         server.shutdown()
@@ -231,13 +262,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cold loads began once the new browser was idle (median wait {settled:.1f} s)\n")
     else:
         print("cold loads began at once after launching the browser (--no-settle)\n")
-    header = f"{'variant':<10}{'cold ms':>10}{'warm ms':>10}{'cold KB':>10}{'warm KB':>10}"
-    print(header + f"{'longest task ms':>17}")
+    header = f"{'variant':<10}{'cold ms':>10}{'warm ms':>10}{'return ms':>11}{'cold KB':>10}"
+    print(header + f"{'warm KB':>10}{'return KB':>11}{'longest task ms':>17}")
     for name, m in medians.items():
-        longest = max(m["cold_longest_task_ms"], m["warm_longest_task_ms"])
+        longest = max(m[f"{phase}_longest_task_ms"] for phase in ("cold", "warm", "return"))
         print(
-            f"{name:<10}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['cold_bytes'] / 1024:>10.0f}"
-            f"{m['warm_bytes'] / 1024:>10.0f}{longest:>17.0f}"
+            f"{name:<10}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['return_ms']:>11.0f}"
+            f"{m['cold_bytes'] / 1024:>10.0f}{m['warm_bytes'] / 1024:>10.0f}"
+            f"{m['return_bytes'] / 1024:>11.0f}{longest:>17.0f}"
         )
     p, s = medians["planner"], medians["stock"]
     print(
@@ -252,11 +284,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{min(largest):.0f} ms ({sum(t < 50 for t in largest)} of {len(largest)} runs without "
         "a long task, i.e. none over 50 ms)"
     )
-    print(
-        f"\nplanner / stock: cold {p['cold_ms'] / s['cold_ms']:.2f}x, "
-        f"warm {p['warm_ms'] / s['warm_ms']:.2f}x, "
-        f"cold bytes {p['cold_bytes'] / s['cold_bytes']:.2f}x"
-    )
+    print()
+    for name in ("planner", "no-sw"):
+        m = medians[name]
+        print(
+            f"{name} / stock: cold {m['cold_ms'] / s['cold_ms']:.2f}x, "
+            f"warm {m['warm_ms'] / s['warm_ms']:.2f}x, "
+            f"return {m['return_ms'] / s['return_ms']:.2f}x, "
+            f"cold bytes {m['cold_bytes'] / s['cold_bytes']:.2f}x"
+        )
     if args.json:
         print(json.dumps({"machine": machine(), "runs": runs, "medians": medians}, indent=1))
     return 0

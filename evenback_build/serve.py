@@ -25,6 +25,7 @@ TYPES = {
     ".whl": "application/zip",
     ".zip": "application/zip",
     ".ics": "text/calendar",
+    ".webmanifest": "application/manifest+json",
 }
 
 

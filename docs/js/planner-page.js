@@ -66,13 +66,15 @@ export function mount(root) {
   };
 
   if (runtime.state === "ready") return onReady();
-  if (runtime.state === "failed") return onFailed();
+  // A runtime that failed still gets the form (answers can be typed; "Try again" restarts it
+  // in place, js/offline.js): ready and failed stay bound for that retry.
   setState(root, "loading");
   onProgress();
   if (description) ui = start(root, runtime, show, description);
   runtime.addEventListener("progress", onProgress);
   runtime.addEventListener("ready", onReady, { once: true });
-  runtime.addEventListener("failed", onFailed, { once: true });
+  runtime.addEventListener("failed", onFailed);
+  if (runtime.state === "failed") onFailed();
 }
 
 /** describe()'s answer as the build put it in the page (data-description), or null. */
