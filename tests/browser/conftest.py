@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from _recording import Recorder, watch
+from _recording import Recorder, assert_clean, watch
 from _site import SITES, Site, start
 
 from evenback_build.chromium import ARGS as CHROMIUM_ARGS
@@ -49,9 +49,7 @@ def context(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no
     watch(ctx, recorder)
     yield ctx
     ctx.close()
-    assert recorder.foreign() == [], "requests left 127.0.0.1"
-    assert recorder.errors == [], "uncaught page errors"
-    assert recorder.csp == [], "Content-Security-Policy violations"
+    assert_clean(recorder)
 
 
 @pytest.fixture

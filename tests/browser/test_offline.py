@@ -8,7 +8,7 @@ import struct
 from typing import Any
 
 import pytest
-from _recording import watch
+from _recording import assert_clean, watch
 
 from evenback_build.chromium import ARGS as CHROMIUM_ARGS
 from evenback_build.chromium import CHROMIUM
@@ -131,9 +131,7 @@ def profile_context(browser, recorder, tmp_path):  # type: ignore[no-untyped-def
     watch(ctx, recorder)
     yield ctx
     ctx.close()
-    assert recorder.foreign() == [], "requests left 127.0.0.1"
-    assert recorder.errors == [], "uncaught page errors"
-    assert recorder.csp == [], "Content-Security-Policy violations"
+    assert_clean(recorder)
 
 
 def test_manifest_has_its_fields_and_icons_and_chromium_reports_no_installability_error(
