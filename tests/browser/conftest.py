@@ -53,5 +53,18 @@ def context(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no
 
 
 @pytest.fixture
+def context_without_service_worker(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A context whose pages no service worker controls: `page.route` sees every request.
+
+    Playwright's routes never see a request that a service worker answers (from its cache or
+    by fetching it itself), so a test that holds a request back needs this one."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    watch(ctx, recorder)
+    yield ctx
+    ctx.close()
+    assert_clean(recorder)
+
+
+@pytest.fixture
 def page(context):  # type: ignore[no-untyped-def]
     return context.new_page()
