@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from _contexts import new_context
 from _recording import Recorder, assert_clean, watch
 from _site import SITES, Site, start
 
@@ -45,7 +46,8 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def context(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A fresh browser context, without the site's service worker (see `new_context`)."""
+    ctx = new_context(browser, viewport={"width": 1280, "height": 900})
     watch(ctx, recorder)
     yield ctx
     ctx.close()
@@ -53,12 +55,9 @@ def context(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no
 
 
 @pytest.fixture
-def context_without_service_worker(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """A context whose pages no service worker controls: `page.route` sees every request.
-
-    Playwright's routes never see a request that a service worker answers (from its cache or
-    by fetching it itself), so a test that holds a request back needs this one."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+def context_with_service_worker(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A fresh browser context in which the site's service worker installs, as for a reader."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     watch(ctx, recorder)
     yield ctx
     ctx.close()

@@ -18,6 +18,12 @@ PLAN = "#planner[data-state=plan]"
 KEPT = "html[data-runtime-kept=true]"
 
 
+@pytest.fixture
+def context(context_with_service_worker):  # type: ignore[no-untyped-def]
+    """Here the site's service worker is what is under test: it installs, as for a reader."""
+    return context_with_service_worker
+
+
 def poll(page, expression: str, arg: object = None, tries: int = 600) -> None:  # type: ignore[no-untyped-def]
     """Until `expression` (a function) is truthy; polled from outside, because the site's CSP
     rightly forbids the eval that wait_for_function needs."""

@@ -20,6 +20,12 @@ CACHE_NAMES = "async () => caches.keys()"
 
 
 @pytest.fixture
+def context(context_with_service_worker):  # type: ignore[no-untyped-def]
+    """Here the site's service worker is what is under test: it installs, as for a reader."""
+    return context_with_service_worker
+
+
+@pytest.fixture
 def copy_of_site(site, tmp_path: Path) -> Iterator[tuple[Path, str]]:  # type: ignore[no-untyped-def]
     folder = tmp_path / "www"
     shutil.copytree(site.directory, folder)

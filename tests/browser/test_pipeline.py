@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from _contexts import new_context
 from _recording import Recorder, watch
 
 READY = "#planner[data-state=ready]"
@@ -114,7 +115,7 @@ def test_stalled_runtime_times_out_with_a_message(site, page) -> None:
 def test_request_recorder_catches_a_request_to_another_origin(browser, site) -> None:
     """The privacy check itself can fail: a planted foreign request is recorded."""
     recorder = Recorder()
-    ctx = browser.new_context(bypass_csp=True)  # the recorder is under test here, not the CSP
+    ctx = new_context(browser, bypass_csp=True)  # the recorder is under test here, not the CSP
     watch(ctx, recorder)
     page = ctx.new_page()
     page.goto(site.url)
@@ -130,7 +131,7 @@ def test_request_recorder_catches_a_request_to_another_origin(browser, site) -> 
 def test_every_page_carries_a_policy_that_blocks_other_origins(browser, site) -> None:
     """The CSP meta tag is there, and it really blocks: a planted foreign script is refused."""
     recorder = Recorder()
-    ctx = browser.new_context()
+    ctx = new_context(browser)
     watch(ctx, recorder)
     page = ctx.new_page()
     page.goto(site.url)

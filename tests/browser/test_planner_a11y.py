@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from _axe import AXE, violations
+from _contexts import new_context
 from _recording import Recorder, watch
 
 PROFILES: dict[str, tuple[str, dict[str, Any] | None]] = {
@@ -58,7 +59,7 @@ def test_axe_finds_no_wcag_22_aa_violation_on_the_planner(
 ) -> None:
     selector, profile = PROFILES[state]
     recorder = Recorder()
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    ctx = new_context(browser, color_scheme=scheme, viewport={"width": width, "height": 900})
     # An init script is added by the browser itself, so the site's CSP stays fully in force.
     ctx.add_init_script(path=str(AXE))
     watch(ctx, recorder)
@@ -80,7 +81,7 @@ def test_axe_finds_no_wcag_22_aa_violation_on_the_planner(
 
 def test_axe_check_can_fail_on_a_planted_unlabelled_input(site, browser) -> None:
     """The check itself works: an input without a label in the form is reported."""
-    ctx = browser.new_context()
+    ctx = new_context(browser)
     ctx.add_init_script(path=str(AXE))
     try:
         page = ctx.new_page()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from _cli import cli_plan
+from _contexts import new_context
 from _recording import Recorder, watch
 from playwright.sync_api import expect
 
@@ -267,7 +268,7 @@ def test_share_link_reproduces_the_plan_in_a_fresh_browser_context(site, browser
     original = page.locator("#planner .planner-result").inner_text()
 
     recorder = Recorder()
-    fresh = browser.new_context(viewport={"width": 1280, "height": 900})
+    fresh = new_context(browser, viewport={"width": 1280, "height": 900})
     watch(fresh, recorder)
     try:
         other = fresh.new_page()
@@ -297,10 +298,8 @@ def release_runtime(page, held: list, limit_ms: int = 30_000) -> None:  # type: 
     raise AssertionError("the worker never asked for the runtime's wasm")
 
 
-def test_form_is_usable_while_the_runtime_starts_and_its_plan_follows(
-    site, context_without_service_worker
-) -> None:
-    page = context_without_service_worker.new_page()
+def test_form_is_usable_while_the_runtime_starts_and_its_plan_follows(site, context) -> None:
+    page = context.new_page()
     held = hold_runtime(page)
     page.goto(site.url + "planner/")
     page.wait_for_selector("#planner form .planner-submit")
@@ -317,10 +316,7 @@ def test_form_is_usable_while_the_runtime_starts_and_its_plan_follows(
     assert fragment_profile(page.evaluate("location.href"))["weak_side"] == "left"
 
 
-def test_answers_typed_while_loading_are_kept_over_the_remembered_ones(
-    site, context_without_service_worker
-) -> None:
-    context = context_without_service_worker
+def test_answers_typed_while_loading_are_kept_over_the_remembered_ones(site, context) -> None:
     first = context.new_page()
     open_planner(first, share_link(site, {"version": 1, "weeks": 3}), f"{PLAN}[aria-busy=false]")
     first.close()

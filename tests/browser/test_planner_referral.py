@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 import pytest
+from _contexts import new_context
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def _panel_style(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def test_an_emergency_says_so_first_says_what_to_do_now_and_is_announced_at_once(
     sites, browser, name, scheme
 ) -> None:
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 360, "height": 740})
+    ctx = new_context(browser, color_scheme=scheme, viewport={"width": 360, "height": 740})
     try:
         page = ctx.new_page()
         page.goto(sites[name].url + "planner/")

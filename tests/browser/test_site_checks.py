@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from _axe import AXE, violations
+from _contexts import new_context
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,8 +74,8 @@ def test_axe_finds_no_wcag_22_aa_violation_on_any_page(site, browser, scheme) ->
     pages = all_pages(site.directory)
     assert len(pages) > 60, pages
     # bypass_csp: axe is injected as an inline script, which the site's policy rightly refuses.
-    ctx = browser.new_context(
-        color_scheme=scheme, viewport={"width": 1280, "height": 900}, bypass_csp=True
+    ctx = new_context(
+        browser, color_scheme=scheme, viewport={"width": 1280, "height": 900}, bypass_csp=True
     )
     page = ctx.new_page()
     problems = {}
@@ -99,8 +100,8 @@ def test_axe_finds_no_violation_on_a_360px_phone_where_tables_scroll(site, brows
     assert any(p.startswith("self-tests/") for p in pages), pages
     problems = {}
     for scheme in ("light", "dark"):
-        ctx = browser.new_context(
-            color_scheme=scheme, viewport={"width": 360, "height": 780}, bypass_csp=True
+        ctx = new_context(
+            browser, color_scheme=scheme, viewport={"width": 360, "height": 780}, bypass_csp=True
         )
         page = ctx.new_page()
         for path in pages:

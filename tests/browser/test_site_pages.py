@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from html import unescape
 
 from _axe import AXE
+from _contexts import new_context
 from _recording import watch
 from playwright.sync_api import expect
 
@@ -48,8 +49,9 @@ def instant_navigate(page, url: str, title: str) -> None:  # type: ignore[no-unt
 
 
 def test_no_page_throws_an_error_loaded_or_reached_by_instant_navigation(
-    site, page, recorder
+    site, context_with_service_worker, recorder
 ) -> None:
+    page = context_with_service_worker.new_page()  # each page registers the worker, as for a reader
     urls = sitemap_urls(site)
     assert len(urls) > 60
     errors: dict[str, list[str]] = {}
@@ -77,7 +79,7 @@ PHONE = {"width": 360, "height": 740}
 
 
 def test_no_page_scrolls_sideways_on_a_360px_phone(site, browser, recorder) -> None:
-    ctx = browser.new_context(viewport=PHONE)
+    ctx = new_context(browser, viewport=PHONE)
     watch(ctx, recorder)
     page = ctx.new_page()
     wide: dict[str, object] = {}
@@ -123,7 +125,7 @@ def test_no_page_scrolls_sideways_on_a_360px_phone(site, browser, recorder) -> N
 
 
 def test_search_dialog_has_an_accessible_name(site, browser) -> None:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    ctx = new_context(browser, viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = ctx.new_page()
     page.goto(site.url)
     page.locator("input.md-search__input").click()
