@@ -8,9 +8,12 @@ served host, port and path), so parallel test runs on one machine never collide.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import subprocess
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -41,6 +44,21 @@ SITES = {
     "subpath": Site("subpath", ROOT / ".cache" / f"test-site-subpath-{os.getpid()}", "/even-back/"),
 }
 _lock = threading.Lock()
+BUILD_LOCK = ROOT / ".cache" / "build.lock"
+
+
+@contextlib.contextmanager
+def build_lock() -> Iterator[None]:
+    """Held while a build writes the shared files (docs/'s generated pages, .cache/wheel,
+    .cache/precompiled) or a test reads them: ./scripts/test runs two pytest processes at
+    once, and each builds its own sites."""
+    BUILD_LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with BUILD_LOCK.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def start(site: Site) -> Site:
@@ -55,7 +73,8 @@ def start(site: Site) -> Site:
             "EVEN_BACK_SITE_URL": site.url,
             "EVEN_BACK_SITE_DIR": str(site.directory),
         }
-        subprocess.run([str(ROOT / "scripts" / "build")], check=True, env=env, cwd=ROOT)
+        with build_lock():
+            subprocess.run([str(ROOT / "scripts" / "build")], check=True, env=env, cwd=ROOT)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         return site
 

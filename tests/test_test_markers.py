@@ -44,3 +44,13 @@ def test_not_pyodide_leaves_out_every_pyodide_test_and_only_those() -> None:
     assert selected, "the unmarked module's tests are selected"
     assert all(node.startswith(UNMARKED + "::") for node in selected), selected[:5]
     assert deselected > 5, "every Pyodide test was collected, then deselected"
+
+
+def test_every_test_folder_is_one_that_scripts_test_runs() -> None:
+    """./scripts/test runs the whole suite as two processes named by folder (tests/browser,
+    tests/pyodide, tests/test_*.py): a new folder of tests would be run by neither."""
+    tests = ROOT / "tests"
+    folders = {p.parent.relative_to(tests).as_posix() for p in tests.rglob("test_*.py")}
+    assert folders == {".", "browser", "pyodide"}, "add the new folder to scripts/test"
+    script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+    assert "tests/browser" in script and "tests/pyodide tests/test_*.py" in script

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _site import build_lock
 
 from evenback_build.paths import ROOT
 from evenback_build.precompile import precompile
@@ -26,14 +27,16 @@ def stock_runtime(tmp_path_factory, runtime_dir: Path) -> Path:
     """The pinned runtime assembled the stock way (no precompiled files)."""
     site = tmp_path_factory.mktemp("stock-site")
     pinned = os.environ.get("PYODIDE_DIR") or str(max((ROOT / ".cache" / "pyodide").iterdir()))
-    return assemble(Path(pinned), ROOT / ".cache" / "wheel", site)
+    with build_lock():  # .cache/wheel is rewritten by a build in another test process
+        return assemble(Path(pinned), ROOT / ".cache" / "wheel", site)
 
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory, stock_runtime: Path) -> tuple[Path, Path]:
     wheels = ROOT / ".cache" / "wheel"
-    first = precompile(stock_runtime, wheels, tmp_path_factory.mktemp("cache-a"))
-    second = precompile(stock_runtime, wheels, tmp_path_factory.mktemp("cache-b"))
+    with build_lock():
+        first = precompile(stock_runtime, wheels, tmp_path_factory.mktemp("cache-a"))
+        second = precompile(stock_runtime, wheels, tmp_path_factory.mktemp("cache-b"))
     return first, second
 
 
@@ -73,8 +76,9 @@ def test_every_pyc_matches_the_pinned_runtimes_magic_and_its_stock_source(
 ) -> None:
     """Checked inside the pinned Pyodide itself: magic number, unchecked-hash flag, source hash."""
     packed = base64.b64encode((two_builds[0] / "python_stdlib.zip").read_bytes()).decode()
-    (wheel,) = (ROOT / ".cache" / "wheel").glob("*.whl")
-    plain = base64.b64encode(wheel.read_bytes()).decode()
+    with build_lock():
+        (wheel,) = (ROOT / ".cache" / "wheel").glob("*.whl")
+        plain = base64.b64encode(wheel.read_bytes()).decode()
     code = f"""
 import base64, importlib.util, io, zipfile
 pre = zipfile.ZipFile(io.BytesIO(base64.b64decode({packed!r})))
