@@ -25,13 +25,22 @@ def settle(page, limit_ms: int = 3000) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_timeout(50)
 
 
-def violations(page) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """axe's WCAG 2.2 A/AA violations on the page once it has settled: id, targets, summary."""
+# The parts of a page that are the same on every page of the site: the theme's header, tabs,
+# navigation, table of contents and footer (see `violations(..., whole=False)`).
+FRAME = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer"]
+
+
+def violations(page, whole: bool = True) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """axe's WCAG 2.2 A/AA violations on the page once it has settled: id, targets, summary.
+
+    `whole=False` leaves out the site's frame (FRAME), which a whole-site pass checks in full
+    on the first page of each section and need not check again on every page."""
     settle(page)
     return page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(r =>
+        """([tags, exclude]) => axe.run({exclude: exclude.map(s => [s])},
+             {runOnly: {type: "tag", values: tags}}).then(r =>
              r.violations.map(v => ({
                id: v.id, nodes: v.nodes.map(n => [n.target, n.failureSummary]),
              })))""",
-        WCAG_TAGS,
+        [WCAG_TAGS, [] if whole else FRAME],
     )

@@ -1,16 +1,12 @@
-"""Whole-site checks on the built site: links and anchors (lychee), accessibility (axe-core)."""
+"""Whole-site checks on the built site: links and anchors (lychee). Accessibility (axe-core) on
+every page is in test_site_pages.py, in the same passes that load every page."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
-from _axe import AXE, violations
-from _contexts import new_context
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,58 +53,3 @@ def test_link_checker_finds_a_planted_broken_anchor_and_raw_html_link(site, tmp_
     assert done.returncode != 0
     assert "no-such-anchor" in done.stdout + done.stderr
     assert "no-such-page" in done.stdout + done.stderr
-
-
-def all_pages(site_dir: Path) -> list[str]:
-    pages = []
-    for html in sorted(site_dir.rglob("index.html")):
-        rel = html.parent.relative_to(site_dir).as_posix()
-        if rel.startswith("pyodide"):
-            continue
-        pages.append("" if rel == "." else rel + "/")
-    return pages
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_wcag_22_aa_violation_on_any_page(site, browser, scheme) -> None:
-    pages = all_pages(site.directory)
-    assert len(pages) > 60, pages
-    # bypass_csp: axe is injected as an inline script, which the site's policy rightly refuses.
-    ctx = new_context(
-        browser, color_scheme=scheme, viewport={"width": 1280, "height": 900}, bypass_csp=True
-    )
-    page = ctx.new_page()
-    problems = {}
-    for path in pages:
-        page.goto(site.url + path)
-        page.add_script_tag(path=str(AXE))
-        result = violations(page)
-        if result:
-            problems[path] = result
-    ctx.close()
-    assert problems == {}, json.dumps(problems, indent=1)[:6000]
-
-
-def test_axe_finds_no_violation_on_a_360px_phone_where_tables_scroll(site, browser) -> None:
-    """Tables that are wider than a phone scroll inside a region; that region must be
-    reachable by keyboard and named (axe: scrollable-region-focusable), in both schemes."""
-    pages = [
-        p
-        for p in all_pages(site.directory)
-        if "<table" in (site.directory / p / "index.html").read_text(encoding="utf-8")
-    ]
-    assert any(p.startswith("self-tests/") for p in pages), pages
-    problems = {}
-    for scheme in ("light", "dark"):
-        ctx = new_context(
-            browser, color_scheme=scheme, viewport={"width": 360, "height": 780}, bypass_csp=True
-        )
-        page = ctx.new_page()
-        for path in pages:
-            page.goto(site.url + path)
-            page.add_script_tag(path=str(AXE))
-            result = violations(page)
-            if result:
-                problems[f"{scheme} {path}"] = result
-        ctx.close()
-    assert problems == {}, json.dumps(problems, indent=1)[:6000]

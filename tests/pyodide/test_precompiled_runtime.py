@@ -33,9 +33,11 @@ def stock_runtime(tmp_path_factory, runtime_dir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory, stock_runtime: Path) -> tuple[Path, Path]:
+    """What the site's build made (kept in .cache/precompiled/, made now if it is not there),
+    and the same made again from nothing in a fresh folder."""
     wheels = ROOT / ".cache" / "wheel"
     with build_lock():
-        first = precompile(stock_runtime, wheels, tmp_path_factory.mktemp("cache-a"))
+        first = precompile(stock_runtime, wheels, ROOT / ".cache" / "precompiled")
         second = precompile(stock_runtime, wheels, tmp_path_factory.mktemp("cache-b"))
     return first, second
 
