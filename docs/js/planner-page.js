@@ -69,7 +69,7 @@ export function mount(root) {
 
   if (runtime.state === "ready") return onReady();
   // A runtime that failed still gets the form (answers can be typed; "Try again" restarts it
-  // in place, js/offline.js): ready and failed stay bound for that retry.
+  // in place, js/planner-offline.js): ready and failed stay bound for that retry.
   setState(root, "loading");
   onProgress();
   if (description) ui = start(root, runtime, show, description);
