@@ -3,6 +3,8 @@
 GitHub Pages serves project sites under ``/<repo>/`` with ``Cache-Control: max-age=600``;
 this server does the same (``--prefix /even-back/``), so the site can be tested where it
 will live. Requests outside the prefix get 404. Correct types for ``.mjs`` and ``.wasm``.
+With ``--gzip`` (``make_server(..., compress=True)``) text, JSON, SVG and wasm go out
+gzip-compressed to a client that accepts it, as GitHub Pages sends them.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import sys
@@ -27,6 +30,16 @@ TYPES = {
     ".ics": "text/calendar",
     ".webmanifest": "application/manifest+json",
 }
+# What GitHub Pages compresses: text of every kind, JSON, SVG and wasm (not images or zips).
+COMPRESSED = (
+    "text/",
+    "application/json",
+    "application/javascript",
+    "image/svg+xml",
+    "application/wasm",
+    "application/manifest+json",
+    "application/xml",
+)
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -51,12 +64,43 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class GzipSiteHandler(SiteHandler):
+    """SiteHandler that sends compressible files gzip-compressed when the client accepts it."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path.split("?", 1)[0].split("#", 1)[0]))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and kind.startswith(COMPRESSED)):
+            super().do_GET()
+            return
+        body = _gzipped(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@functools.lru_cache(maxsize=4096)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    """The file's bytes, gzip-compressed (level 6, as web servers usually use); cached per
+    file version (`mtime_ns` is part of the key)."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+
+
 def make_server(
-    directory: Path, port: int = 0, prefix: str = "/", quiet: bool = True
+    directory: Path, port: int = 0, prefix: str = "/", quiet: bool = True, compress: bool = False
 ) -> http.server.ThreadingHTTPServer:
-    """A server for ``directory`` at ``http://127.0.0.1:<port><prefix>`` (port 0: any free)."""
+    """A server for ``directory`` at ``http://127.0.0.1:<port><prefix>`` (port 0: any free);
+    ``compress``: gzip what GitHub Pages gzips."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "quiet": quiet})
+    base = GzipSiteHandler if compress else SiteHandler
+    handler = type("Handler", (base,), {"prefix": prefix, "quiet": quiet})
     factory = functools.partial(handler, directory=str(directory))
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), factory)
 
@@ -66,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path, nargs="?", default=Path("site"))
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/")
+    parser.add_argument("--gzip", action="store_true", help="gzip text, JSON, SVG and wasm")
     args = parser.parse_args(argv)
-    server = make_server(args.directory, args.port, args.prefix, quiet=False)
+    server = make_server(args.directory, args.port, args.prefix, quiet=False, compress=args.gzip)
     print(f"Serving {args.directory} at http://127.0.0.1:{args.port}{args.prefix}", file=sys.stderr)
     print("The planner is at /planner/. Press Ctrl+C to stop.", file=sys.stderr)
     with contextlib.suppress(KeyboardInterrupt):

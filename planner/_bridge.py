@@ -25,7 +25,7 @@ from ._vocab import (
     SHARE_LINK_MAX_CHARS,
     SHARE_LINK_PROBLEMS,
 )
-from ._wording import PREFILL_MESSAGE
+from ._wording import LAST_PLAN_MESSAGES, PREFILL_MESSAGE
 
 # Only what describe() needs is imported up front, so the runtime is ready sooner; the engine,
 # the catalogue and the renderers load in the first make_plan() (the page makes a quiet one
@@ -54,7 +54,11 @@ def describe() -> str:
                 "test_result": {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX},
                 "share_link_chars": SHARE_LINK_MAX_CHARS,
             },
-            "messages": {"share_link": SHARE_LINK_PROBLEMS, "prefill": PREFILL_MESSAGE},
+            "messages": {
+                "share_link": SHARE_LINK_PROBLEMS,
+                "prefill": PREFILL_MESSAGE,
+                "last_plan": LAST_PLAN_MESSAGES,
+            },
         }
     )
 

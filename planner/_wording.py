@@ -66,6 +66,21 @@ PREFILL_MESSAGE = (
     'answers, then choose "Make my plan".'
 )
 
+# What the page says when the planner's engine cannot start (offline before it was ever kept
+# on this device) and it shows the last plan this browser kept instead. {date} is the day the
+# plan was made (YYYY-MM-DD). "status" follows the reason the engine did not start.
+LAST_PLAN_MESSAGES: dict[str, str] = {
+    "label": (
+        "Your last plan, as this browser kept it on {date}. The planner has not started, so "
+        "this is that plan as it was made: its downloads and share link work."
+    ),
+    "status": (
+        "Your last plan is shown below, as this browser kept it; its downloads and share link "
+        "work. Once you are online, choose Try again to start the planner and make new plans "
+        "from changed answers."
+    ),
+}
+
 
 def referral_heading(plan: Mapping[str, Any]) -> str:
     """The referral's heading, most urgent tier first: "Emergency: get medical help now"."""

@@ -35,6 +35,10 @@ def test_describe_lists_fields_red_flags_tests_and_formats() -> None:
     assert all(set(d) == {"format", "label", "filename", "mime"} for d in data["downloads"])
     assert data["limits"]["test_result"] == {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX}
     assert set(data["messages"]["share_link"]) == {"too_long", "not_base64url", "not_text"}
+    # What the page says over the last plan it shows from storage when the engine cannot start.
+    last_plan = data["messages"]["last_plan"]
+    assert set(last_plan) == {"label", "status"}
+    assert "{date}" in last_plan["label"] and "Try again" in last_plan["status"]
     tests = next(f for f in data["fields"] if f["name"] == "tests")
     assert (tests["minimum"], tests["maximum"]) == (TEST_RESULT_MIN, TEST_RESULT_MAX)
     days = next(f for f in data["fields"] if f["name"] == "days_per_week")

@@ -1,9 +1,8 @@
 // Offline and updates, on every page: registers the site's service worker (sw.js at the
-// site's root, so its scope is the root at "/" and under a sub-path alike), offers a new
-// version with "A new version is ready: reload" (never reloading by itself), and on the
-// planner page keeps the runtime for offline use and offers "Try again" after a failed start.
+// site's root, so its scope is the root at "/" and under a sub-path alike) once the page has
+// loaded, and offers a new version with "A new version is ready: reload" (never reloading by
+// itself). The planner page's part (Try again, keeping the runtime) is js/planner-offline.js.
 // Nothing here stores what a person typed or logged: that stays in localStorage/IndexedDB.
-import { getRuntime } from "./runtime.js";
 
 const siteRoot = new URL("../", import.meta.url);
 let registration = null;
@@ -16,8 +15,15 @@ export function registerServiceWorker() {
     registration.then((reg) => reg.update()).catch(() => {});
     return;
   }
-  registration = navigator.serviceWorker
-    .register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname, updateViaCache: "none" })
+  // After the page's own load: the worker's first install fetches every page of the site,
+  // which must not compete with this page's first paint on a slow connection.
+  registration = afterLoad()
+    .then(() =>
+      navigator.serviceWorker.register(new URL("sw.js", siteRoot), {
+        scope: siteRoot.pathname,
+        updateViaCache: "none",
+      }),
+    )
     .then((reg) => {
       watchForUpdate(reg);
       return reg;
@@ -27,6 +33,17 @@ export function registerServiceWorker() {
     // Only after the person chose "reload" does the new worker take over.
     if (reloading) location.reload();
   });
+}
+
+/** The page's registration of the worker (a promise), or null where there is none. */
+export function serviceWorkerRegistration() {
+  return registration;
+}
+
+/** Resolves once the document has loaded (at once if it already has). */
+function afterLoad() {
+  if (document.readyState === "complete") return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
 }
 
 function watchForUpdate(reg) {
@@ -62,62 +79,4 @@ function showUpdateBanner(worker) {
     reloading = true;
     worker.postMessage({ type: "SKIP_WAITING" });
   };
-}
-
-/** Keep the runtime in the worker's cache once the planner has started on this page. */
-async function keepRuntime() {
-  if (!("serviceWorker" in navigator) || !registration) return;
-  const reg = await registration.catch(() => null);
-  const active = reg?.active ?? (await navigator.serviceWorker.ready).active;
-  if (!active) return;
-  const channel = new MessageChannel();
-  const kept = new Promise((resolve) => {
-    channel.port1.onmessage = (event) => resolve(event.data);
-  });
-  active.postMessage({ type: "EVEN_BACK_KEEP_RUNTIME" }, [channel.port2]);
-  const answer = await kept;
-  document.documentElement.dataset.runtimeKept = answer?.kept ? "true" : "false";
-}
-
-/** The planner page: "Try again" after a failed start, and the runtime kept once ready. */
-export function bindPlanner(root) {
-  const runtime = getRuntime(Number(root.dataset.startTimeout));
-  const status = root.querySelector("[data-role=status]");
-  const bar = root.querySelector("[data-role=progress]");
-  let button = root.querySelector("[data-role=retry]");
-  if (!button) {
-    button = document.createElement("button");
-    button.type = "button";
-    button.dataset.role = "retry";
-    button.className = "md-button";
-    button.textContent = "Try again";
-    button.hidden = true;
-    status?.after(button);
-  }
-  const onFailed = () => {
-    if (root.isConnected) button.hidden = false;
-  };
-  button.onclick = () => {
-    button.hidden = true;
-    if (bar) {
-      bar.hidden = false;
-      bar.value = 0;
-    }
-    root.dataset.state = "loading";
-    root.setAttribute("aria-busy", "true");
-    if (status) status.textContent = "Starting the planner again…";
-    runtime.retry();
-    status?.focus?.();
-  };
-  if (root.dataset.bound) return;
-  root.dataset.bound = "offline";
-  if (runtime.state === "failed") onFailed();
-  runtime.addEventListener("failed", onFailed);
-  const onReady = () => {
-    button.hidden = true;
-    keepRuntime().catch(() => {});
-  };
-  if (runtime.state === "ready") onReady();
-  else runtime.addEventListener("ready", onReady, { once: true });
-  runtime.addEventListener("retry", () => runtime.addEventListener("ready", onReady, { once: true }));
 }

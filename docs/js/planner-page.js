@@ -9,6 +9,7 @@ import { buildForm } from "./planner-form.js";
 import { renderPlan, renderReferral } from "./planner-view.js";
 import { downloadButtons } from "./planner-downloads.js";
 import * as share from "./planner-share.js";
+import * as lastPlan from "./last-plan.js";
 
 // Runtimes whose first plan has been made: Python's first plan pays for imports and caches
 // (about 300 ms); making one quietly after start-up keeps the person's first plan fast.
@@ -63,11 +64,12 @@ export function mount(root) {
     if (bar) bar.hidden = true;
     show(`${runtime.error} You can still use the command-line planner: python -m planner.`);
     setState(root, "error");
+    ui?.runtimeFailed();
   };
 
   if (runtime.state === "ready") return onReady();
   // A runtime that failed still gets the form (answers can be typed; "Try again" restarts it
-  // in place, js/offline.js): ready and failed stay bound for that retry.
+  // in place, js/planner-offline.js): ready and failed stay bound for that retry.
   setState(root, "loading");
   onProgress();
   if (description) ui = start(root, runtime, show, description);
@@ -208,6 +210,7 @@ function start(root, runtime, show, info) {
     const { plan, display: words } = answer;
     const shareUrl = share.writeFragment(text);
     share.remember(text);
+    lastPlan.keep(text, answer, todayIso());
     updateRemembered();
     const tools = planTools(answer.exports, info.downloads, shareUrl, plan.status === "refer", form, show);
     result.hidden = false;
@@ -234,6 +237,7 @@ function start(root, runtime, show, info) {
   forgetButton.addEventListener("click", () => {
     sequence++;
     share.forget();
+    lastPlan.forget();
     share.clearFragment();
     form.reset();
     form.clearErrors();
@@ -313,6 +317,14 @@ function start(root, runtime, show, info) {
       }
       warmed.add(runtime);
     },
+    runtimeFailed() {
+      if (planning > 0) return;
+      const mine = sequence;
+      const current = () => mine === sequence && planning === 0 && root.isConnected;
+      const tools = (exports, shareUrl, referral) =>
+        planTools(exports, info.downloads, shareUrl, referral, form, show);
+      showKeptPlan(root, result, runtime, show, { info, links, tools, current, text: pending?.text });
+    },
   };
 
   function restoreStored() {
@@ -321,6 +333,24 @@ function start(root, runtime, show, info) {
     form.fill(parseOrNull(stored));
     return { text: stored, source: "stored" };
   }
+}
+
+/**
+ * The engine could not start: show the last plan this browser kept for these answers
+ * (js/last-plan.js), with its downloads and share link, and say what works once online.
+ */
+async function showKeptPlan(root, result, runtime, show, { info, links, tools, current, text }) {
+  const messages = info.messages?.last_plan;
+  const kind = await lastPlan.showKept(result, {
+    profileText: text,
+    messages,
+    siteRoot: links.siteRoot,
+    tools,
+    current,
+  });
+  if (!kind || !current()) return;
+  setState(root, kind);
+  show(`${runtime.reason ?? ""} ${messages.status}`.trim());
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -11,10 +11,14 @@ const START_TIMEOUT_MS = 600_000;
 const STALL_MS = 45_000;
 let runtime = null;
 
-const OFFLINE_TEXT =
+// Why the engine did not start, offline; and what will work once online (a page that can show
+// the last plan from storage says something else there: js/last-plan.js).
+const OFFLINE_REASON =
   "The planner's engine could not be downloaded: this device seems to be offline and has not " +
-  "kept it yet. Your answers are kept on this page; once you are online, choose Try again to " +
-  "make plans, downloads and share links.";
+  "kept it yet.";
+const OFFLINE_TEXT =
+  `${OFFLINE_REASON} Your answers are kept on this page; once you are online, choose Try again ` +
+  "to make plans, downloads and share links.";
 
 class Runtime extends EventTarget {
   constructor(timeoutMs = START_TIMEOUT_MS) {
@@ -29,6 +33,7 @@ class Runtime extends EventTarget {
   begin(adoptBoot) {
     this.state = "loading";
     this.error = null;
+    this.reason = null;
     this.progress = { percent: 0, label: "Starting", loaded: 0, total: 0 };
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
@@ -79,7 +84,7 @@ class Runtime extends EventTarget {
   watchStall() {
     clearTimeout(this.stallTimer);
     this.stallTimer = setTimeout(() => {
-      if (navigator.onLine === false) this.fail(OFFLINE_TEXT);
+      if (navigator.onLine === false) this.fail(OFFLINE_TEXT, OFFLINE_REASON);
       else this.fail(`Nothing of the planner's engine arrived for ${STALL_MS / 1000} seconds: the connection seems to have stopped.`);
     }, STALL_MS);
   }
@@ -103,7 +108,7 @@ class Runtime extends EventTarget {
       this.resolveReady(message.info);
       this.dispatchEvent(new CustomEvent("ready", { detail: message.info }));
     } else if (message.type === "failed") {
-      if (message.network && navigator.onLine === false) this.fail(OFFLINE_TEXT);
+      if (message.network && navigator.onLine === false) this.fail(OFFLINE_TEXT, OFFLINE_REASON);
       else if (message.network) this.fail(`The planner's engine could not be downloaded (${message.message}).`);
       else this.fail(`The planner's engine could not start: ${message.message}`);
     } else if (typeof message.id === "number" && this.pending.has(message.id)) {
@@ -114,12 +119,14 @@ class Runtime extends EventTarget {
     }
   }
 
-  fail(text) {
+  /** Give up the start: `text` is the whole message, `reason` only why (without what to do). */
+  fail(text, reason = text) {
     if (this.state !== "loading") return;
     clearTimeout(this.timer);
     clearTimeout(this.stallTimer);
     this.state = "failed";
     this.error = text;
+    this.reason = reason;
     this.worker?.terminate();
     this.rejectReady(new Error(text));
     for (const { reject } of this.pending.values()) reject(new Error(text));

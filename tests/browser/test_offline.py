@@ -51,6 +51,10 @@ def test_guide_page_first_visit_requests_no_runtime_file(site, context, recorder
     page.evaluate("() => navigator.serviceWorker.ready")
     runtime = [u for u in recorder.requests if "/pyodide/" in u]
     assert runtime == []
+    # Nor the planner's modules: what the page itself loaded (the worker's precache aside).
+    loaded = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
+    assert any(u.endswith("/js/offline.js") for u in loaded)
+    assert [u for u in loaded if re.search(r"/js/(runtime|planner-[a-z]+)\.js$", u)] == []
     # ...while what reading needs offline was kept, the search index included.
     kept = page.evaluate(
         "async () => { const out = []; for (const n of await caches.keys()) "
