@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from .props import Drawn, circle, draw, n, pt
+from .props import Drawn, circle, draw, n, pt, whole
 from .scene import Scene
 from .skeleton import HEAD_R, WIDTH, Point, Skeleton, _dir
 
@@ -232,7 +232,7 @@ def panel(
 ) -> str:
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
-    floor = f'<path class="fl" d="M{n(x0)} 0H{n(x1)}"/>'
+    floor = f'<path class="fl" d="M{whole(x0)} 0H{whole(x1)}"/>'
     return (
         f'<svg class="eb-fig__svg" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="{n(x0)} {n(-y1)} {n(w)} {n(h)}" width="{n(w)}" height="{n(h)}" '

@@ -21,7 +21,14 @@ def n(v: float) -> str:
 
 
 def pt(p: Point) -> str:
-    return f"{n(p[0])} {n(-p[1])}"
+    """A path point in whole centimetres (a figure is drawn about 1 px per cm on a phone):
+    a tenth of the bytes of a figure go into decimals no one can see."""
+    return f"{whole(p[0])} {whole(-p[1])}"
+
+
+def whole(v: float) -> str:
+    text = str(round(v))
+    return "0" if text == "-0" else text
 
 
 def rect(x0: float, y0: float, x1: float, y1: float, r: float = 2.0, cls: str = "k") -> str:

@@ -1,6 +1,7 @@
 """The maintainers' contact sheet: every figure on one page, and phone-size screenshots of it.
 
     python -m evenback_build.figures.sheet [--out .cache/figures] [--png]
+    python -m evenback_build.figures.sheet --weight site    # bytes a figure adds to its page
 
 Writes `<out>/sheet.html` (every exercise and self-test figure, with the site's figure CSS)
 and, with --png, screenshots in the light and the dark scheme (the page's colour scheme and the
@@ -13,6 +14,9 @@ one before calling a figure done.
 from __future__ import annotations
 
 import argparse
+import gzip
+import re
+import statistics
 import sys
 from collections.abc import Sequence
 from html import escape
@@ -96,6 +100,33 @@ def screenshots(
     return written
 
 
+FIGURE = re.compile(r'<figure class="eb-fig".*?</figure>', re.S)
+
+
+def page_weights(site: Path) -> dict[str, int]:
+    """{page: gzip bytes its figure(s) add}: every built page with a figure, gzipped (level 6,
+    as a static host sends it) with and without its figures."""
+    out = {}
+    for html in sorted(site.rglob("index.html")):
+        text = html.read_text(encoding="utf-8")
+        if FIGURE.search(text):
+            bare = FIGURE.sub("", text)
+            size = len(gzip.compress(text.encode(), 6)) - len(gzip.compress(bare.encode(), 6))
+            out[html.parent.relative_to(site).as_posix()] = size
+    return out
+
+
+def weight_report(weights: dict[str, int]) -> str:
+    if not weights:
+        return "no page with a figure"
+    sizes = sorted(weights.values())
+    return (
+        f"gzip bytes a figure adds to its page, over {len(sizes)} pages: min {sizes[0]}, "
+        f"median {statistics.median(sizes):g}, max {sizes[-1]} "
+        f"({max(weights, key=lambda k: weights[k])})"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / ".cache" / "figures")
@@ -104,7 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", help="only figures whose label contains this text")
     parser.add_argument("--columns", type=int, default=4, help="phone columns per image")
     parser.add_argument("--scale", type=float, default=1.0, help="device pixels per CSS px")
+    parser.add_argument("--weight", type=Path, help="a built site: report what figures weigh")
     args = parser.parse_args(argv)
+    if args.weight:
+        print(weight_report(page_weights(args.weight)))
+        return 0
     items = all_figures(args.partial)
     if args.only:
         items = [(label, f) for label, f in items if args.only in label]
