@@ -3,6 +3,8 @@ the working side where the side rule puts it, valid SVG, the same bytes every ti
 
 from __future__ import annotations
 
+import gzip
+import math
 import re
 import subprocess
 import sys
@@ -111,6 +113,56 @@ STEP_CONTACTS: list[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]]] = 
         (("foot_", "heel_", "toe_"),),
     ),
 ]
+
+
+# What the steps keep in place through the whole movement: both positions must show it.
+STEP_HOLDS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"on your back[^.]*arms by your sides", re.I), "floor", "hand_"),
+    (re.compile(r"hold the handles", re.I), "bar", "hand_"),
+    (re.compile(r"rest the hand nearest to it there", re.I), "chair", "hand_"),
+    (re.compile(r"hands on the floor behind you", re.I), "floor", "hand_"),
+]
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
+def test_what_the_steps_hold_in_place_rests_there_in_both_positions(ex: Exercise) -> None:
+    steps = " ".join(ex.steps)
+    spec = FIGURES[f"exercise.{ex.id}"]
+    for pattern, surface, prefix in STEP_HOLDS:
+        if pattern.search(steps):
+            for label, pos in (("start", spec.start), ("end", spec.end)):
+                assert any(p.startswith(prefix) and s == surface for p, s in pos.contacts), (
+                    f"{ex.id} {label}: the steps say {pattern.pattern!r}, but no {prefix} "
+                    f"rests on the {surface}"
+                )
+    # (test_every_contact_rests_on_its_surface checks that those contacts touch.)
+
+
+def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    ax, ay, bx, by = *a, *b
+    t = ((p[0] - ax) * (bx - ax) + (p[1] - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)
+    t = min(1.0, max(0.0, t))
+    return math.dist(p, (ax + t * (bx - ax), ay + t * (by - ay)))
+
+
+# How far (cm) a hand on the hip may be from the line from hip joints to waist: the trunk's
+# half-depth seen from the side, its half-width at the pelvis seen from the front.
+ON_HIP_CM = {"side": 14.0, "front": 21.0, "back": 21.0}
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
+def test_a_hand_the_steps_put_on_the_hip_is_drawn_there(ex: Exercise) -> None:
+    steps = " ".join(ex.steps)
+    both = re.search(r"hands on your hips", steps, re.I)
+    one = re.search(r"hand on your hip", steps, re.I)
+    if not (both or one):
+        return
+    fig = exercise_figure(ex)
+    limit = ON_HIP_CM[fig.spec.view]
+    for label, sk in (("start", fig.scene.start), ("end", fig.scene.end)):
+        line = (sk.points["pelvis"], sk.points["waist"])
+        near = [s for s in "lr" if _to_segment(sk.points[f"hand_{s}"], *line) <= limit]
+        assert len(near) == 2 if both else near, f"{ex.id} {label}: hands on the hips: {near}"
 
 
 @pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
@@ -264,3 +316,52 @@ def test_the_real_catalogue_needs_a_figure_for_every_exercise() -> None:
     new = replace(CATALOGUE[0], id="new_exercise", easier=None, harder=None)
     with pytest.raises(FigureError, match=r"no \[exercise\.new_exercise\]"):
         render_pages((*CATALOGUE, new), load_sources(), all_figures=True)
+
+
+def test_a_limb_pointing_out_of_the_plane_may_project_beyond_its_range_a_full_one_may_not() -> None:
+    from evenback_build.figures.skeleton import Pose
+
+    # Seen from the side, an elbow raised to the ceiling by turning the chest projects as a
+    # shoulder extension no shoulder makes in that plane; a full-length arm may not do that.
+    assert angle_problems(Pose({"shoulder_l": -110.0}, {}), "side") == [
+        "shoulder_l = -110 (-60..185)"
+    ]
+    assert angle_problems(Pose({"shoulder_l": -110.0}, {"upper_l": 0.85}), "side") == []
+    assert angle_problems(Pose({"shoulder_l": -130.0}, {"upper_l": 0.85}), "side") != []
+    assert angle_problems(Pose({"elbow_r": 170.0}, {"fore_r": 0.5}), "front") != []
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_a_figure_stays_light(key: str, fig: Figure, words: object) -> None:
+    # Colours and line styles come from the site's one style sheet (figures.css), never a
+    # copy per figure; path points are whole centimetres; the whole figure under 2 KB gzipped.
+    assert not re.search(r"<style|<defs|<use|<svg[^>]* style=", fig.html), key
+    for d in re.findall(r' d="([^"]*)"', fig.html):
+        assert not re.search(r"\d\.\d", d), (key, d)
+    assert len(gzip.compress(fig.html.encode(), 6)) < 2000, key
+
+
+def test_arms_behind_the_trunk_only_in_a_front_or_back_view() -> None:
+    good = tomllib.loads((ROOT / "planner" / "data" / "figures.toml").read_text(encoding="utf-8"))
+    entry = good["exercise"]["bird_dog"]
+    with pytest.raises(FigureError, match=r"bird_dog\.behind"):
+        parse_figures({"exercise": {"bird_dog": {**entry, "behind": ["arm"]}}})
+    front = good["exercise"]["hip_90_90_switch"]
+    parsed = parse_figures({"exercise": {"hip_90_90_switch": front}})
+    assert parsed["exercise.hip_90_90_switch"].behind == ("arm",)
+
+
+def test_the_weight_report_counts_only_what_the_figures_add(tmp_path: Path) -> None:
+    from evenback_build.figures.sheet import page_weights, weight_report
+
+    fig = ALL[0][1].html
+    page = "<html><body><h1>Bird dog</h1>{}<p>Steps</p></body></html>"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(page.format(fig), encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text(page.format(""), encoding="utf-8")
+    weights = page_weights(tmp_path)
+    assert list(weights) == ["a"]
+    alone = len(gzip.compress(fig.encode(), 6))
+    assert alone * 0.8 < weights["a"] <= alone
+    assert "over 1 pages: min" in weight_report(weights)

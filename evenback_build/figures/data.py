@@ -10,11 +10,15 @@ planner's wheel leaves it out (pyproject.toml), so it never reaches the browser.
     works = "left" | "right"       # the side shown working (one-sided exercises only)
     mark = ["leg", "arm", "flank"] # parts of the working side drawn in colour
     props = [{kind = "bench", x = 20, width = 110, height = 45}, ...]
+                                   # chair: x of its backrest, back = its height (a hand rests
+                                   # on it); reverse_hyper: grip = [x, y] of the handles;
+                                   # plate: on = "chest" (held flat to it, seen edge-on)
     arrows = ["ankle_l", ...]      # joints whose path from start to end is drawn
     fixed = "toe_l"                # the point that stays put (default: first start contact)
     start = {say = "...", contacts = ["toe_l:floor", ...], pose = {...}, reach = {...}}
     end = {...}                    # the same keys; pose and reach add to the start's
     fit = ["trunk", "hip_l"]       # angles adjusted until the contacts touch (fit_end: the end's)
+    behind = ["arm"]               # front/back view: limbs drawn behind the trunk (hands back)
     page = "self-tests/x.md"       # self-tests only: the page it goes on
     before = "set-up"              # self-tests only: the heading id it goes before
 """
@@ -42,7 +46,7 @@ POINTS = (
     *(f"{p}_{s}" for p in ("hip", "knee", "ankle", "toe", "heel", "foot") for s in SIDES),
     *(f"{p}_{s}" for p in ("shoulder", "elbow", "wrist", "hand") for s in SIDES),
 )
-SURFACES = ("floor", "bench", "box", "seat", "cushion", "bar", "roller", "pad", "wall")
+SURFACES = ("floor", "bench", "box", "seat", "cushion", "chair", "bar", "roller", "pad", "wall")
 ANGLE_KEYS = frozenset({*TRUNK_ANGLES, *(f"{a}_{s}" for a in LIMB_ANGLES for s in SIDES)})
 REACH_KEYS = frozenset(
     {*REACH_PARTS, *REACH_WHOLE, *(f"{p}_{s}" for p in REACH_PARTS for s in SIDES)}
@@ -53,16 +57,17 @@ PROP_KEYS: dict[str, frozenset[str]] = {
     "seat": frozenset({"x", "width", "height"}),
     "cushion": frozenset({"x", "width"}),
     "wall": frozenset({"x"}),
+    "chair": frozenset({"x", "back"}),
     "dumbbell": frozenset({"hand", "across"}),
     "kettlebell": frozenset({"hand"}),
-    "plate": frozenset({"hand"}),
+    "plate": frozenset({"hand", "on"}),
     "barbell": frozenset({"hand", "across"}),
     "landmine": frozenset({"hand", "pivot"}),
     "band": frozenset({"hand", "anchor", "loop"}),
     "cable": frozenset({"hand", "pulley", "column"}),
     "back_extension": frozenset({"pad", "angle", "roller"}),
     "ghd": frozenset({"pad", "roller"}),
-    "reverse_hyper": frozenset({"pad", "width"}),
+    "reverse_hyper": frozenset({"pad", "width", "grip"}),
     "machine": frozenset({"pad", "handle"}),
     "pullup_bar": frozenset({"at"}),
 }
@@ -96,6 +101,7 @@ class FigureSpec:
     fit: tuple[str, ...] = ()  # angles adjusted so the start's contacts touch (scene.fit)
     fit_end: tuple[str, ...] = ()  # the same for the end (default: `fit`)
     name: str | None = None  # self-tests that are no test of the planner: the figure's name
+    behind: tuple[str, ...] = ()  # front/back view: ("arm",) draws the arms behind the trunk
 
     @property
     def id(self) -> str:
@@ -160,7 +166,7 @@ def _position(where: str, raw: object, base: Position | None) -> Position:
 def _spec(key: str, raw: Mapping[str, Any]) -> FigureSpec:
     where = f"figures.toml: {key}"
     known = {"like", "view", "works", "mark", "props", "arrows", "fixed", "start", "end"}
-    known |= {"page", "before", "fit", "fit_end", "name"}
+    known |= {"page", "before", "fit", "fit_end", "name", "behind"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise FigureError(f"{where}: unknown key {unknown[0]!r}")
@@ -201,6 +207,9 @@ def _spec(key: str, raw: Mapping[str, Any]) -> FigureSpec:
             if name not in ANGLE_KEYS:
                 raise FigureError(f"{where}.{key_name}: {name!r} is not a joint angle")
         fits.append(names)
+    behind = tuple(raw.get("behind", ()))
+    if any(b != "arm" for b in behind) or (behind and view == "side"):
+        raise FigureError(f"{where}.behind: only ['arm'], in a front or back view")
     page, before = raw.get("page"), raw.get("before")
     if key.startswith("self_test.") and not (isinstance(page, str) and isinstance(before, str)):
         raise FigureError(f"{where}: a self-test needs 'page' and 'before'")
@@ -219,6 +228,7 @@ def _spec(key: str, raw: Mapping[str, Any]) -> FigureSpec:
         fits[0],
         fits[1],
         raw.get("name"),
+        behind,
     )
 
 

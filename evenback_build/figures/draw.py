@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from .props import Drawn, circle, draw, n, pt
+from .props import Drawn, circle, draw, n, pt, whole
 from .scene import Scene
 from .skeleton import HEAD_R, WIDTH, Point, Skeleton, _dir
 
@@ -112,8 +112,10 @@ def _arm(sk: Skeleton, s: str) -> list[tuple[Point, Point, float]]:
     ]
 
 
-def body(sk: Skeleton, marked: set[str]) -> str:
-    """The figure: limbs, trunk and head, the marked parts ('leg_l', 'flank_r') in colour."""
+def body(sk: Skeleton, marked: set[str], behind: tuple[str, ...] = ()) -> str:
+    """The figure: limbs, trunk and head, the marked parts ('leg_l', 'flank_r') in colour;
+    front or back view: the limbs `behind` names go behind the trunk (hands on the floor
+    behind the person)."""
 
     def cls(part: str, far: bool = False) -> str:
         return " ".join(c for c in ("w" if part in marked else "", "far" if far else "") if c)
@@ -165,15 +167,12 @@ def body(sk: Skeleton, marked: set[str]) -> str:
             _chain(_arm(sk, near), cls(f"arm_{near}")),
         ]
     else:
-        parts = [
-            _chain(_leg(sk, "l"), cls("leg_l")),
-            _chain(_leg(sk, "r"), cls("leg_r")),
-            neck,
-            trunk,
-            head,
-            _chain(_arm(sk, "l"), cls("arm_l")),
-            _chain(_arm(sk, "r"), cls("arm_r")),
-        ]
+        legs = [_chain(_leg(sk, s), cls(f"leg_{s}")) for s in ("l", "r")]
+        arms = [_chain(_arm(sk, s), cls(f"arm_{s}", "arm" in behind)) for s in ("l", "r")]
+        if "arm" in behind:
+            parts = [*arms, *legs, neck, trunk, head]
+        else:
+            parts = [*legs, neck, trunk, head, *arms]
     return "".join(parts)
 
 
@@ -233,14 +232,14 @@ def panel(
 ) -> str:
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
-    floor = f'<path class="fl" d="M{n(x0)} 0H{n(x1)}"/>'
+    floor = f'<path class="fl" d="M{whole(x0)} 0H{whole(x1)}"/>'
     return (
         f'<svg class="eb-fig__svg" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="{n(x0)} {n(-y1)} {n(w)} {n(h)}" width="{n(w)}" height="{n(h)}" '
         f'role="img" aria-labelledby="{uid}-t" focusable="false">'
         f'<title id="{uid}-t">{escape(title)}</title>'
         f'<g class="kit">{"".join(drawn.back)}</g>{floor}'
-        f'<g class="body">{body(sk, marked)}</g>'
+        f'<g class="body">{body(sk, marked, sc.spec.behind)}</g>'
         f'<g class="kit">{"".join(drawn.front)}</g>{extra}</svg>'
     )
 

@@ -21,7 +21,14 @@ def n(v: float) -> str:
 
 
 def pt(p: Point) -> str:
-    return f"{n(p[0])} {n(-p[1])}"
+    """A path point in whole centimetres (a figure is drawn about 1 px per cm on a phone):
+    a tenth of the bytes of a figure go into decimals no one can see."""
+    return f"{whole(p[0])} {whole(-p[1])}"
+
+
+def whole(v: float) -> str:
+    text = str(round(v))
+    return "0" if text == "-0" else text
 
 
 def rect(x0: float, y0: float, x1: float, y1: float, r: float = 2.0, cls: str = "k") -> str:
@@ -80,6 +87,10 @@ def surfaces(props: Sequence[Mapping[str, Any]]) -> list[Surface]:
         elif kind == "cushion":
             x, w = float(p["x"]), float(p.get("width", 36))
             out.append(Surface("cushion", x, x + w, 6.0))
+        elif kind == "chair":
+            # Beside the person: only the top of its backrest is a surface (for a hand).
+            x = float(p["x"])
+            out.append(Surface("chair", x - 4, x + 4, float(p.get("back", 88))))
         elif kind == "wall":
             out.append(Surface("wall", float(p["x"]), float(p["x"]), 0.0, point=True))
         elif kind == "pullup_bar":
@@ -94,6 +105,9 @@ def surfaces(props: Sequence[Mapping[str, Any]]) -> list[Surface]:
             px, py = _xy(p["pad"], f"{kind}.pad")
             w = float(p.get("width", 50))
             out.append(Surface("pad", px - w / 2, px + w / 2, py + 4))
+            if "grip" in p:
+                hx, hy = _xy(p["grip"], f"{kind}.grip")
+                out.append(Surface("bar", hx, hx, hy, point=True))
         elif kind == "machine":
             px, py = _xy(p["pad"], f"{kind}.pad")
             out.append(Surface("pad", px, px, py, point=True))
@@ -118,6 +132,11 @@ def _hand_points(p: Mapping[str, Any], sk: Skeleton, load: str | None) -> list[P
         a, b = sk.points["hand_l"], sk.points["hand_r"]
         return [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)]
     return [sk.points[f"hand_{side}"]]
+
+
+def _unit(a: Point, b: Point) -> Point:
+    d = math.dist(a, b)
+    return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
 
 
 def _dumbbell(c: Point, across: bool) -> list[str]:
@@ -156,6 +175,16 @@ def draw(
                 rect(x, h - 7, x + w, h, 2.5),
             ]
             d.extent += [(x, h), (x + w, 0)]
+        elif kind == "chair":
+            # Side-on beside the person, drawn behind: seat, legs and a backrest at x.
+            x, f = float(p["x"]), float(p.get("forward", 1))
+            w, h, top = 40.0 * f, 45.0, float(p.get("back", 88))
+            d.back += [
+                rect(x - 2.5, 0, x + 2.5, top, 1),
+                rect(x + w - 2.5 * f, 0, x + w + 2.5 * f, h - 3, 1),
+                rect(x, h - 6, x + w, h, 2),
+            ]
+            d.extent += [(min(x, x + w) - 3, top), (max(x, x + w) + 3, 0)]
         elif kind == "box":
             x, w, h = float(p["x"]), float(p.get("width", 40)), float(p.get("height", 40))
             d.back.append(rect(x, 0, x + w, h, 2))
@@ -179,7 +208,15 @@ def draw(
             d.extent += [(x - 32 * f, y + 14), (x + 3 * f, y)]
         elif kind in ("dumbbell", "plate"):
             for c in _hand_points(p, sk, load):
-                if kind == "plate":
+                if kind == "plate" and p.get("on") == "chest":
+                    # Held flat against the chest: seen edge-on, along the upper trunk.
+                    u = _unit(sk.points["waist"], sk.points["neck"])
+                    a, b = (
+                        (c[0] - u[0] * 13, c[1] - u[1] * 13),
+                        (c[0] + u[0] * 13, c[1] + u[1] * 13),
+                    )
+                    d.front += [line(a, b, 9.6), line(a, b, 7.2, "kf")]
+                elif kind == "plate":
                     d.front.append(rect(c[0] - 4, c[1] - 14, c[0] + 4, c[1] + 14, 2))
                 else:
                     # Side view: a neutral grip shows the handle's length; front view: its end.
@@ -266,6 +303,11 @@ def draw(
                 rect(pad[0] - 3, 0, pad[0] + 3, pad[1] - 5, 0.5),
                 rect(pad[0] - w / 2 - 6, 0, pad[0] + w / 2 + 6, 5, 1),
             ]
+            if "grip" in p:
+                # The handles: a peg out from the post to the grip, its end held.
+                hx, hy = _xy(p["grip"], "grip")
+                d.back += [line((pad[0], hy), (hx, hy), 3), circle((hx, hy), 3)]
+                d.extent.append((hx, hy - 3))
             d.extent += [(pad[0] - w / 2 - 6, pad[1] + 4), (pad[0] + w / 2 + 6, 0)]
         elif kind == "machine":
             pad = _xy(p["pad"], "pad")

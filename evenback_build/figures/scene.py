@@ -14,7 +14,7 @@ from typing import Any
 
 from .data import FigureSpec, Position
 from .props import Surface, surfaces
-from .skeleton import RANGES, Point, Pose, Skeleton, contact_radius, plane, pose_skeleton
+from .skeleton import Point, Pose, Skeleton, contact_radius, joint_range, pose_skeleton
 
 TOLERANCE_CM = 3.0
 
@@ -99,7 +99,13 @@ def _misfit(pos: Position, view: str, face: int, fixed: str, found: list[Surface
     total = 0.0
     for point, surface in pos.contacts:
         g = gap(sk, point, surface, found)
-        total += 1e4 if g is None else g * g
+        if g is None:
+            # Not over the surface at all: a large cost that still falls as the point nears
+            # it, so the descent can find its way there.
+            x = contact_point(sk, point)[0][0]
+            near = [abs(x - (s.x0 + s.x1) / 2) for s in found if s.name == surface]
+            g = 100.0 + min(near, default=0.0)
+        total += g * g
     return total
 
 
@@ -113,7 +119,6 @@ def fit(
     names = tuple(dict.fromkeys((*names, *flat)))
     if not names:
         return pos
-    ranges = RANGES[plane(view)]
     angles = dict(pos.pose.angles)
     current = replace(pos, pose=Pose(angles, pos.pose.reach))
     best = _misfit(current, view, face, fixed, found)
@@ -122,8 +127,9 @@ def fit(
         while improved and best > 0.01:
             improved = False
             for name in names:
-                base = name.rsplit("_", 1)[0] if name[-2:] in ("_l", "_r") else name
-                low, high = ranges.get(base, (-180.0, 180.0))
+                low, high = (
+                    (-180.0, 180.0) if name == "trunk" else joint_range(pos.pose, view, name)
+                )
                 for delta in (step, -step):
                     value = min(high, max(low, angles.get(name, 0.0) + delta))
                     trial = {**angles, name: value}
@@ -135,7 +141,7 @@ def fit(
     return replace(pos, pose=Pose({k: round(v, 2) for k, v in angles.items()}, pos.pose.reach))
 
 
-MIRRORED_POINTS = ("pad", "roller", "pivot", "anchor", "pulley", "at")
+MIRRORED_POINTS = ("pad", "roller", "pivot", "anchor", "pulley", "at", "grip")
 
 
 def mirrored(props: tuple[Mapping[str, Any], ...]) -> tuple[Mapping[str, Any], ...]:
@@ -144,7 +150,9 @@ def mirrored(props: tuple[Mapping[str, Any], ...]) -> tuple[Mapping[str, Any], .
     for p in props:
         q = dict(p)
         q["forward"] = -1
-        if "x" in q:
+        if q["kind"] == "chair":
+            q["x"] = -float(q["x"])  # the backrest: a point, not a box's left edge
+        elif "x" in q:
             q["x"] = -float(q["x"]) - float(q.get("width", 0 if q["kind"] == "wall" else 40))
             if q["kind"] == "bench" and "width" not in p:
                 q["x"] = -float(p["x"]) - 110.0

@@ -73,6 +73,20 @@ RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "elbow": (-155, 155),
     },
 }
+# A part that points out of the drawing plane (its `reach` under 0.95) is drawn as its
+# projection, and a projection can lie beyond the joint's range in the plane: an elbow raised
+# to the ceiling by turning the chest, seen from the side, projects as a shoulder extension no
+# shoulder makes in that plane. Such angles are checked against these wider ranges instead.
+PROJECTED: dict[str, tuple[float, float]] = {
+    "hip": (-90, 160),
+    "knee": (-150, 160),
+    "ankle": (-30, 90),
+    "shoulder": (-120, 185),
+    "elbow": (-155, 155),
+}
+PROJECTED_BELOW = 0.95
+# The segment whose reach says whether a joint's angle is a projection.
+SEGMENT = {"hip": "thigh", "knee": "shank", "ankle": "foot", "shoulder": "upper", "elbow": "fore"}
 LIMB_ANGLES = ("hip", "knee", "ankle", "shoulder", "elbow")
 TRUNK_ANGLES = ("trunk", "spine", "neck")
 REACH_PARTS = ("thigh", "shank", "foot", "upper", "fore", "hand")
@@ -228,15 +242,26 @@ def contact_radius(point: str) -> float:
     return CONTACT_RADIUS[point.split("_")[0]]
 
 
+def joint_range(pose: Pose, view: str, name: str) -> tuple[float, float]:
+    """The range (degrees) a joint angle such as 'shoulder_l' or 'spine' may take in this view."""
+    base, _, side = name.rpartition("_") if name[-2:] in ("_l", "_r") else (name, "", "")
+    if base in SEGMENT:
+        part = SEGMENT[base]
+        reach = pose.reach.get(f"{part}_{side}", pose.reach.get(part, 1.0))
+        if reach < PROJECTED_BELOW:
+            return PROJECTED[base]
+    return RANGES[plane(view)][base]
+
+
 def angle_problems(pose: Pose, view: str) -> list[str]:
-    """Every joint angle outside the human range for this plane, as 'hip_l = 150 (-35..145)'."""
+    """Every joint angle outside the human range for this plane, as 'hip_l = 150 (-35..145)'
+    (a limb part drawn shorter because it points out of the plane: the projected range)."""
     out = []
-    ranges = RANGES[plane(view)]
     for name, value in sorted(pose.angles.items()):
         base = name.rsplit("_", 1)[0] if name[-2:] in ("_l", "_r") else name
         if base == "trunk":
             continue
-        low, high = ranges[base]
+        low, high = joint_range(pose, view, name)
         if not low <= value <= high:
             out.append(f"{name} = {value:g} ({low:g}..{high:g})")
     for name, value in sorted(pose.reach.items()):
