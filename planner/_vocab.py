@@ -138,4 +138,11 @@ SHARE_LINK_PROBLEMS: dict[str, str] = {
         "This share link is damaged (its contents are not readable text). Ask for the link "
         "again, or fill in the form to make a plan."
     ),
+    # Said first, in plain words, about any link that is damaged; what exactly is wrong with
+    # it (the message above, or the planner's own) goes behind a disclosure named "details".
+    "damaged": (
+        "This share link is damaged, perhaps cut short or changed when it was copied, so it "
+        "was not opened. Ask for the link again, or fill in the form to make a plan."
+    ),
+    "details": "What is wrong with the link",
 }

@@ -7,6 +7,7 @@ import { getRuntime } from "./runtime.js";
 import { el } from "./planner-dom.js";
 import { buildForm } from "./planner-form.js";
 import { renderPlan, renderReferral } from "./planner-view.js";
+import { keepPlace, restorePlace } from "./planner-place.js";
 import { downloadButtons } from "./planner-downloads.js";
 import * as share from "./planner-share.js";
 
@@ -44,8 +45,8 @@ export function mount(root) {
   };
   const onReady = async () => {
     if (bar) bar.hidden = true;
-    const { version, python } = runtime.info;
-    if (!ui?.busy()) show(`Ready: planner ${version} running on Python ${python} in your browser.`);
+    // The versions are on the About page; the status line says what a person needs to know.
+    if (!ui?.busy()) show(description?.messages?.ready ?? "Planner ready.");
     if (root.dataset.state === "loading") setState(root, "ready");
     if (!ui) {
       // A page without the build's description (not expected) asks the runtime for it.
@@ -133,7 +134,9 @@ function start(root, runtime, show, info) {
   });
   // Said when a self-test page opened the form with its results (kept until a plan is made).
   const prefillNote = el("p", { class: "planner-prefill-note", "data-role": "prefill", hidden: true });
-  root.append(result, remembered, prefillNote, form.form);
+  // "Forget my details" sits above the plan, near its top, not under a long plan.
+  root.append(remembered, prefillNote, result, form.form);
+  keepPlace(result);
 
   const updateRemembered = () => {
     remembered.hidden = share.recall() === null;
@@ -149,7 +152,7 @@ function start(root, runtime, show, info) {
     result.hidden = true;
     result.replaceChildren();
     const label = { link: "Share link", stored: "Your saved answers" }[source] ?? "Your answers";
-    const target = form.showErrors(errors, label);
+    const target = form.showErrors(source === "link" ? linkProblems(errors, info) : errors, label);
     setState(root, "error");
     const count = errors.length;
     show(
@@ -183,7 +186,7 @@ function start(root, runtime, show, info) {
     }
     let answer;
     try {
-      const reply = await runtime.call("make_plan", text, todayIso());
+      const reply = await runtime.call("make_plan", text, todayIso(), offeredFormats(info));
       await nextTask(); // a long plan is a few MB of JSON: parse it in a task of its own
       answer = JSON.parse(reply);
     } catch (error) {
@@ -223,10 +226,11 @@ function start(root, runtime, show, info) {
       result.replaceChildren(); // dropping a long plan's nodes takes a task of its own
       await nextTask();
       if (mine !== sequence || !root.isConnected) return;
-      heading = await renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools });
-      if (mine !== sequence || !root.isConnected) return;
+      const shown = renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools, shareUrl, today: todayIso() });
+      heading = shown.heading;
       setState(root, "plan");
       show(words.announce);
+      if (source !== "form" && restorePlace(result, shown.fillOpen)) return;
     }
     focus(heading, focusNow);
   }
@@ -256,7 +260,7 @@ function start(root, runtime, show, info) {
     if (fragment.problem) {
       sequence++;
       form.reset();
-      showProblems([{ field: "profile", message: fragment.problem }], "link", focusNow);
+      showProblems([{ field: "profile", message: fragment.problem, kind: fragment.kind }], "link", focusNow);
       return { text: null, source: "link" };
     }
     form.fill(parseOrNull(fragment.text));
@@ -309,7 +313,7 @@ function start(root, runtime, show, info) {
       if (pending?.text && !edited && planning === 0) {
         makePlan(pending.text, { source: pending.source, focus: false });
       } else if (!pending?.text && planning === 0 && !warmed.has(runtime)) {
-        runtime.call("make_plan", "{}", todayIso()).catch(() => {});
+        runtime.call("make_plan", "{}", todayIso(), offeredFormats(info)).catch(() => {});
       }
       warmed.add(runtime);
     },
@@ -324,6 +328,24 @@ function start(root, runtime, show, info) {
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The export formats the page offers as downloads (make_plan renders only those). */
+function offeredFormats(info) {
+  return (info.downloads ?? []).map((d) => d.format).join(",");
+}
+
+/** A share link's problems as the form shows them: a damaged link (not decodable, or not a
+ * set of answers) says so in plain words, and what exactly is wrong goes behind a disclosure
+ * (describe()'s messages.share_link); a link that is only too long says so as it is. */
+function linkProblems(errors, info) {
+  const words = info.messages?.share_link ?? {};
+  if (!words.damaged) return errors;
+  return errors.map((error) =>
+    error.field === "profile" && error.kind !== "too_long"
+      ? { field: "profile", message: words.damaged, detail: error.message, detailLabel: words.details }
+      : error,
+  );
+}
 
 function parseOrNull(text) {
   try {
