@@ -22,6 +22,7 @@ from ._vocab import (
     BLOCK_LABELS,
     DOWNLOADS,
     FORMATS,
+    PLANNER_READY,
     SHARE_LINK_MAX_CHARS,
     SHARE_LINK_PROBLEMS,
 )
@@ -54,7 +55,11 @@ def describe() -> str:
                 "test_result": {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX},
                 "share_link_chars": SHARE_LINK_MAX_CHARS,
             },
-            "messages": {"share_link": SHARE_LINK_PROBLEMS, "prefill": PREFILL_MESSAGE},
+            "messages": {
+                "share_link": SHARE_LINK_PROBLEMS,
+                "prefill": PREFILL_MESSAGE,
+                "ready": PLANNER_READY,
+            },
         }
     )
 

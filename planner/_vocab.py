@@ -123,6 +123,8 @@ DOWNLOADS: tuple[dict[str, str], ...] = tuple(
 
 # The longest share-link payload the page opens: 16 KB of base64url is far more than any real
 # profile needs.
+# The status line once the planner can plan (its versions are on the About page).
+PLANNER_READY = "Planner ready."
 SHARE_LINK_MAX_CHARS = 16 * 1024
 # What the page says about a share link it cannot open ({size} and {limit} are in KB).
 SHARE_LINK_PROBLEMS: dict[str, str] = {

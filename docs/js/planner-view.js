@@ -276,6 +276,7 @@ function printHead(view, shareUrl, today) {
     el("p", { class: "planner-print-site" }, el("strong", { text: view.site }), ` · ${view.printed} ${today ?? ""}`),
     shareUrl ? el("p", { class: "planner-print-link" }, `${view.share_link}: `, el("span", { text: shareUrl })) : null,
     el("p", { class: "planner-print-notice", text: view.print_notice }),
+    el("p", { class: "planner-print-sheet", text: `${view.log_sheet}.` }),
   );
 }
 
