@@ -230,6 +230,11 @@ function start(root, runtime, show, info) {
       heading = shown.heading;
       setState(root, "plan");
       show(words.announce);
+      // The open week is on screen; the others are filled in the next tasks (busy until then).
+      root.setAttribute("aria-busy", "true");
+      shown.complete.then(() => {
+        if (mine === sequence && root.isConnected) root.setAttribute("aria-busy", "false");
+      });
       if (source !== "form" && restorePlace(result, shown.fillOpen)) return;
     }
     focus(heading, focusNow);
@@ -340,11 +345,12 @@ function offeredFormats(info) {
 function linkProblems(errors, info) {
   const words = info.messages?.share_link ?? {};
   if (!words.damaged) return errors;
-  return errors.map((error) =>
-    error.field === "profile" && error.kind !== "too_long"
-      ? { field: "profile", message: words.damaged, detail: error.message, detailLabel: words.details }
-      : error,
-  );
+  return errors.map((error) => {
+    if (error.field === "profile" && error.kind !== "too_long") {
+      return { field: "profile", message: words.damaged, detail: error.message, detailLabel: words.details };
+    }
+    return error.plain ? { ...error, detail: error.message, detailLabel: words.details } : error;
+  });
 }
 
 function parseOrNull(text) {
