@@ -23,7 +23,7 @@ VIEW_WORDS: dict[str, str] = {
     ),
     "how_to": "How to do it",
     "exercise_page": "Exercise page",
-    "back_to_plan": "Back to the plan",
+    "back_to_plan": "Back to the session",
     "this_week": "This week",
     "sessions": "Sessions",
     "log_sheet": "Write each side's reps or seconds per set",

@@ -1,29 +1,34 @@
-// Back from an exercise page (or the references) returns to the same place in the plan:
-// before a link in the plan is followed, the place (the item's stable id, where it stood in
-// the window, the weeks open) goes into this history entry's state; when the plan is shown
-// again in that entry, the same weeks are opened and the item is put back where it stood.
-// placeFrom and the state's shape are pure (tests/js/planner-place.test.mjs).
+// Back from an exercise page (or the references) returns to the same place in the plan.
+// Before a link in the plan that leaves the page is followed, the place (the item's stable id,
+// where it stood in the window, the weeks open) is kept for this tab, with the address it was
+// kept at; when the plan is shown again at that same address (Back), the same weeks are
+// opened and the item is put back where it stood. The tab's session storage is used, not the
+// history entry's state: Material's instant navigation replaces that state with its own.
+// placeFor and placeToRestore are pure (tests/js/planner-place.test.mjs).
 
-const KEY = "evenBackPlace";
+const KEY = "even-back:place";
 
-/** The place to keep for a click on `link` inside `result`: {id, top, open}, or null. */
-export function placeFrom(link, result) {
-  const anchor = link.closest("[id]");
-  if (!anchor || !result.contains(anchor)) return null;
-  const open = [...result.querySelectorAll("details.planner-week[open]")].map((d) => d.id);
-  return { id: anchor.id, top: Math.round(anchor.getBoundingClientRect().top), open };
+/** The place to keep: {href, id, top, open}. */
+export function placeFor(href, anchor, openWeeks) {
+  return { href, id: anchor.id, top: Math.round(anchor.getBoundingClientRect().top), open: openWeeks };
 }
 
-/** This history entry's state with the place kept in it (other keys left as they are). */
-export function stateWith(state, place) {
-  const base = state !== null && typeof state === "object" ? state : {};
-  return { ...base, [KEY]: place };
-}
-
-/** The place kept in a history state, or null. */
-export function placeIn(state) {
-  const place = state?.[KEY];
-  return place && typeof place.id === "string" && Array.isArray(place.open) ? place : null;
+/** The kept place (JSON text) if it was kept at this address, else null. */
+export function placeToRestore(text, href) {
+  let place;
+  try {
+    place = JSON.parse(text ?? "null");
+  } catch {
+    return null;
+  }
+  const ok =
+    place !== null &&
+    typeof place === "object" &&
+    place.href === href &&
+    typeof place.id === "string" &&
+    Number.isFinite(place.top) &&
+    Array.isArray(place.open);
+  return ok ? place : null;
 }
 
 /** Keep the place whenever a link that leaves the page is followed from the plan. */
@@ -33,20 +38,32 @@ export function keepPlace(result) {
     (event) => {
       const link = event.target.closest?.("a[href]");
       if (!link || new URL(link.href, location.href).pathname === location.pathname) return;
-      const place = placeFrom(link, result);
-      if (place) history.replaceState(stateWith(history.state, place), "");
+      const anchor = link.closest("[id]");
+      if (!anchor || !result.contains(anchor)) return;
+      const open = [...result.querySelectorAll("details.planner-week[open]")].map((d) => d.id);
+      try {
+        sessionStorage.setItem(KEY, JSON.stringify(placeFor(location.href, anchor, open)));
+      } catch {
+        // No storage: Back shows the plan from its top.
+      }
     },
     true,
   );
 }
 
 /**
- * Put the plan back as it was left in this history entry: the same weeks open (`fillOpen`
- * fills the weeks just opened), the item where it stood, the focus on its link. True when
- * there was a place to go back to.
+ * Put the plan back as it was left at this address: the same weeks open (`fillOpen` fills
+ * the weeks just opened), the item where it stood, the focus on its link. The place is used
+ * once. True when there was a place to go back to.
  */
 export function restorePlace(result, fillOpen) {
-  const place = placeIn(history.state);
+  let place = null;
+  try {
+    place = placeToRestore(sessionStorage.getItem(KEY), location.href);
+    if (place) sessionStorage.removeItem(KEY);
+  } catch {
+    return false;
+  }
   if (!place) return false;
   for (const week of result.querySelectorAll("details.planner-week")) week.open = place.open.includes(week.id);
   fillOpen();

@@ -132,7 +132,12 @@ function itemCard(item, words, ids, ctx) {
       ? el(
           "p",
           { class: "planner-how" },
-          el("a", { href: `#${explanationId(item.exercise)}`, class: "planner-how-link", text: ctx.view.how_to }),
+          el("a", {
+            href: `#${explanationId(item.exercise)}`,
+            class: "planner-how-link",
+            text: ctx.view.how_to,
+            onclick: (event) => jump(event, explanationId(item.exercise), ids),
+          }),
         )
       : null,
     logSheet(item, words, ctx.view),
@@ -160,7 +165,7 @@ function sessionCard(session, words, w, s, ctx) {
  * themselves are added by fillWeek (at once for the open week, later for the others).
  */
 function weekSection(week, words, number, open) {
-  const sessions = el("div", { class: "planner-sessions" });
+  const sessions = el("div", { class: "planner-sessions", "data-count": (week.sessions ?? []).length });
   const glance = el(
     "span",
     { class: "planner-glance" },
@@ -280,6 +285,24 @@ function printHead(view, shareUrl, today) {
   );
 }
 
+/**
+ * Go to an element of the plan without touching the address (it holds the share link) and
+ * focus it. Coming from an item (`from`), the explanation's "back" link returns to that item.
+ */
+function jump(event, id, from) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  const back = target.querySelector(".planner-back-link");
+  if (back && from) {
+    back.setAttribute("href", `#${from}`);
+    back.hidden = false;
+  }
+  target.setAttribute("tabindex", "-1");
+  target.scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
+}
+
 /** Each exercise's full explanation, once for the plan; every item links here. */
 function explanationsSection(explanations, view, siteRoot) {
   return el(
@@ -294,7 +317,19 @@ function explanationsSection(explanations, view, siteRoot) {
         { class: "planner-explanation", id: explanationId(entry.exercise) },
         el("h4", { text: entry.name }),
         el("p", { text: entry.text }),
-        href ? el("p", { class: "planner-hint" }, el("a", { href, text: `${view.exercise_page}: ${entry.name}` })) : null,
+        el(
+          "p",
+          { class: "planner-hint" },
+          href ? el("a", { href, text: `${view.exercise_page}: ${entry.name}` }) : null,
+          href ? " " : null,
+          el("a", {
+            href: "#",
+            class: "planner-back-link",
+            hidden: true,
+            text: view.back_to_plan,
+            onclick: (event) => jump(event, event.currentTarget.getAttribute("href").slice(1)),
+          }),
+        ),
       );
     }),
   );
