@@ -46,6 +46,10 @@ export function mount(root) {
   const onReady = async () => {
     if (bar) bar.hidden = true;
     // The versions are on the About page; the status line says what a person needs to know.
+    // What the runtime reported stays on #planner for scripts (the planner and its Python).
+    const { version, python } = runtime.info;
+    root.dataset.plannerVersion = version;
+    root.dataset.python = python;
     if (!ui?.busy()) show(description?.messages?.ready ?? "Planner ready.");
     if (root.dataset.state === "loading") setState(root, "ready");
     if (!ui) {
