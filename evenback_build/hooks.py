@@ -16,6 +16,7 @@ import datetime
 import functools
 import hashlib
 import json
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from evenback_build import markup
+from evenback_build.paths import ROOT
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
@@ -41,7 +43,45 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
         )
     page.meta["last_reviewed"] = value.isoformat()
     page.meta["last_reviewed_text"] = f"{value.day} {value:%B %Y}"
+    if page.file.src_uri == ABOUT_PAGE:
+        return _with_versions(markdown)
     return markdown
+
+
+# --- The versions, on the About page (the planner's status line only says it is ready) -----
+ABOUT_PAGE = "about.md"
+VERSIONS_MARK = "<!-- planner-versions -->"
+
+
+def _runtime_dir() -> Path:
+    """The pinned Pyodide the build ships (scripts/_setup.sh exports PYODIDE_DIR)."""
+    given = os.environ.get("PYODIDE_DIR")
+    if given:
+        return Path(given)
+    found = sorted((ROOT / ".cache" / "pyodide").glob("[0-9]*"))
+    if not found:
+        raise PluginError("about.md: the Pyodide runtime is not set up (run scripts/build)")
+    return found[-1]
+
+
+def versions_sentence() -> str:
+    """ "This site runs planner 0.1.0, in your browser, on Python 3.14.2 (Pyodide 314.0.7)."
+    from the planner and the runtime's own files."""
+    from planner import __version__
+
+    runtime = _runtime_dir()
+    lock = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
+    package = json.loads((runtime / "package.json").read_text(encoding="utf-8"))
+    return (
+        f"This site runs planner {__version__}, in your browser, on Python "
+        f"{lock['info']['python']} (Pyodide {package['version']})."
+    )
+
+
+def _with_versions(markdown: str) -> str:
+    if VERSIONS_MARK not in markdown:
+        raise PluginError(f"{ABOUT_PAGE}: needs {VERSIONS_MARK} where the versions go")
+    return markdown.replace(VERSIONS_MARK, versions_sentence())
 
 
 # --- The planner's form description, in the page --------------------------------------

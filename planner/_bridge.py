@@ -22,6 +22,7 @@ from ._vocab import (
     BLOCK_LABELS,
     DOWNLOADS,
     FORMATS,
+    PLANNER_READY,
     SHARE_LINK_MAX_CHARS,
     SHARE_LINK_PROBLEMS,
 )
@@ -58,6 +59,7 @@ def describe() -> str:
                 "share_link": SHARE_LINK_PROBLEMS,
                 "prefill": PREFILL_MESSAGE,
                 "last_plan": LAST_PLAN_MESSAGES,
+                "ready": PLANNER_READY,
             },
         }
     )
@@ -85,10 +87,13 @@ def _parse(profile_json: object) -> Profile:
     return parse_profile_json(profile_json)
 
 
-def make_plan(profile_json: str, today_iso: str = "") -> str:
+def make_plan(profile_json: str, today_iso: str = "", formats: str = "") -> str:
     """Plan for a profile (JSON text); `today_iso` (YYYY-MM-DD) starts a calendar without
-    `start_date`. Returns `{"ok": true, "plan", "display", "exports"}`, `{"ok": false,
-    "errors"}` for an invalid profile, or `{"ok": false, "internal": true, "message"}`.
+    `start_date` and picks the week the page opens (`display.current_week`). `formats`, a
+    comma-separated list of export formats, renders only those (the page asks for what it
+    offers as downloads); empty renders every format. Returns `{"ok": true, "plan", "display",
+    "exports"}`, `{"ok": false, "errors"}` for an invalid profile, or `{"ok": false,
+    "internal": true, "message"}`.
     """
     try:
         profile = _parse(profile_json)
@@ -100,13 +105,24 @@ def make_plan(profile_json: str, today_iso: str = "") -> str:
         from ._display import display
         from ._engine import plan
         from ._render import render
+        from ._view import current_week
 
         result: dict[str, Any] = plan(profile)
         today = _today(today_iso)
-        exports = {fmt: render(result, fmt, today=today) for fmt in FORMATS}
-        return _dumps({"ok": True, "plan": result, "display": display(result), "exports": exports})
+        wanted = _formats(formats)
+        exports = {fmt: render(result, fmt, today=today) for fmt in wanted}
+        words = display(result)
+        if result.get("status") != "refer":
+            words["current_week"] = current_week(result, today)
+        return _dumps({"ok": True, "plan": result, "display": words, "exports": exports})
     except Exception as exc:  # a valid profile: whatever fails here is the planner's fault
         return _internal(exc)
+
+
+def _formats(formats: object) -> tuple[str, ...]:
+    """The export formats asked for, in FORMATS order; all of them when none is named."""
+    asked = {f.strip() for f in formats.split(",")} if isinstance(formats, str) else set()
+    return tuple(f for f in FORMATS if f in asked) or FORMATS
 
 
 def _internal(exc: Exception) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._assess import BANDS_BASIS
+from ._view import VIEW_WORDS, explanations, item_note, source_names
 from ._wording import (
     ASYMMETRY_HEADER,
     HEADINGS,
@@ -49,16 +50,21 @@ def _asymmetry(plan: Mapping[str, Any], *, basis: str) -> dict[str, Any] | None:
     }
 
 
-def _item(item: Mapping[str, Any], weak_side: Any) -> dict[str, Any]:
+def _item(
+    item: Mapping[str, Any], weak_side: Any, said: Mapping[str, str], own: bool
+) -> dict[str, Any]:
     return {
+        "exercise": item.get("exercise"),
         "block": block_label(item.get("block")),
         "dose": [list(run) for run in dose_runs(item, weak_side)],
         "facts": item_facts(item),
+        "note": item_note(item, said, own=own),
     }
 
 
-def _weeks(plan: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _weeks(plan: Mapping[str, Any], said: Mapping[str, str]) -> list[dict[str, Any]]:
     weak_side = plan.get("weak_side")
+    own = isinstance(plan.get("explanations"), Mapping)
     weeks: Sequence[Mapping[str, Any]] = plan.get("weeks", [])
     return [
         {
@@ -67,7 +73,7 @@ def _weeks(plan: Mapping[str, Any]) -> list[dict[str, Any]]:
                 {
                     "heading": session_heading(session, s, with_minutes=False),
                     "minutes": minutes_text(session.get("estimated_minutes", 0)),
-                    "items": [_item(it, weak_side) for it in session.get("items", [])],
+                    "items": [_item(it, weak_side, said, own) for it in session.get("items", [])],
                 }
                 for s, session in enumerate(week.get("sessions", []), start=1)
             ],
@@ -95,6 +101,7 @@ def display(plan: Mapping[str, Any]) -> dict[str, Any]:
             "asymmetry": _asymmetry(plan, basis=BANDS_BASIS),
         }
     length = plan_length(plan)
+    said = explanations(plan)
     return {
         "heading": f"{PLAN_HEADING}: {length}",
         "announce": f"Your plan is ready: {length}.",
@@ -104,5 +111,8 @@ def display(plan: Mapping[str, Any]) -> dict[str, Any]:
         # The plan's own summary already explains the asymmetry bands.
         "asymmetry": _asymmetry(plan, basis=""),
         "sources_lead": SOURCES_LEAD,
-        "weeks": _weeks(plan),
+        "weeks": _weeks(plan, {e["exercise"]: e["text"] for e in said}),
+        "explanations": said,
+        "sources": source_names(plan),
+        "view": VIEW_WORDS,
     }

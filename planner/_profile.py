@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import _plain as plain
 from ._assess import TEST_IDS, TEST_RESULT_MAX, TEST_RESULT_MIN
 from ._fields import FIELD, FIELD_NAMES, FIELDS, Field
 
@@ -26,16 +27,22 @@ def _looks_like_iso_date(value: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a profile: the field (dotted path) and a plain message."""
+    """One thing wrong with a profile: the field (dotted path), the exact message (what the
+    CLI prints) and, for the form, `plain`: what to enter instead, in a person's words
+    (`_plain`; empty where the message itself says it)."""
 
     field: str
     message: str
+    plain: str = ""
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
 
     def to_dict(self) -> dict[str, str]:
-        return {"field": self.field, "message": self.message}
+        out = {"field": self.field, "message": self.message}
+        if self.plain:
+            out["plain"] = self.plain
+        return out
 
 
 class ProfileError(ValueError):
@@ -142,7 +149,7 @@ def _kind(value: object) -> str:
 def _duplicates(obj: Mapping[str, Any], path: str, problems: list[Problem]) -> None:
     for key in getattr(obj, "duplicates", ()):
         where = f"{path}.{key}" if path else key
-        problems.append(Problem(where, "appears more than once; give it once"))
+        problems.append(Problem(where, "appears more than once; give it once", plain.duplicate()))
 
 
 def _is_number(value: object) -> bool:
@@ -155,7 +162,9 @@ def _integer(f: Field, value: object, problems: list[Problem]) -> int | None:
     if not ok:
         problems.append(
             Problem(
-                f.name, f"must be an integer from {f.minimum} to {f.maximum}, got {_show(value)}"
+                f.name,
+                f"must be an integer from {f.minimum} to {f.maximum}, got {_show(value)}",
+                plain.integer(f, value),
             )
         )
         return None
@@ -167,7 +176,9 @@ def _choice(f: Field, value: object, problems: list[Problem]) -> str | None:
     allowed = [c.value for c in f.choices]
     if isinstance(value, str) and value in allowed:
         return value
-    problems.append(Problem(f.name, f"{_show(value)} is not one of {', '.join(allowed)}"))
+    problems.append(
+        Problem(f.name, f"{_show(value)} is not one of {', '.join(allowed)}", plain.choice(f))
+    )
     return None
 
 
@@ -179,6 +190,7 @@ def _choices_list(f: Field, value: object, problems: list[Problem]) -> tuple[str
             Problem(
                 f.name,
                 f"must be a list of {at_least} of {', '.join(allowed)}; got {_kind(value)}",
+                plain.choices_not_list(f),
             )
         )
         return None
@@ -186,15 +198,29 @@ def _choices_list(f: Field, value: object, problems: list[Problem]) -> tuple[str
     seen: list[str] = []
     for item in value:
         if not isinstance(item, str) or item not in allowed:
-            problems.append(Problem(f.name, f"{_show(item)} is not one of {', '.join(allowed)}"))
+            problems.append(
+                Problem(
+                    f.name,
+                    f"{_show(item)} is not one of {', '.join(allowed)}",
+                    plain.choices_unknown(f),
+                )
+            )
             ok = False
         elif item in seen:
-            problems.append(Problem(f.name, f"{_show(item)} is repeated; list each once"))
+            problems.append(
+                Problem(
+                    f.name, f"{_show(item)} is repeated; list each once", plain.choices_repeated()
+                )
+            )
             ok = False
         else:
             seen.append(item)
     if len(value) < f.min_items:
-        problems.append(Problem(f.name, f"must list at least one of {', '.join(allowed)}"))
+        problems.append(
+            Problem(
+                f.name, f"must list at least one of {', '.join(allowed)}", plain.choices_none(f)
+            )
+        )
         ok = False
     if not ok:
         return None
@@ -209,6 +235,7 @@ def _tests(f: Field, value: object, problems: list[Problem]) -> tuple[TestResult
                 f.name,
                 f"must be an object mapping test ids ({', '.join(TEST_IDS)}) to {shape}; "
                 f"got {_kind(value)}",
+                plain.tests_shape(),
             )
         )
         return None
@@ -218,18 +245,28 @@ def _tests(f: Field, value: object, problems: list[Problem]) -> tuple[TestResult
     for test_id, sides in value.items():
         path = f"{f.name}.{test_id}"
         if test_id not in TEST_IDS:
-            problems.append(Problem(path, f"unknown test; tests are {', '.join(TEST_IDS)}"))
+            problems.append(
+                Problem(
+                    path, f"unknown test; tests are {', '.join(TEST_IDS)}", plain.test_unknown()
+                )
+            )
             ok = False
             continue
         if not isinstance(sides, Mapping):
-            problems.append(Problem(path, f"must be an object {shape}; got {_kind(sides)}"))
+            problems.append(
+                Problem(path, f"must be an object {shape}; got {_kind(sides)}", plain.test_shape())
+            )
             ok = False
             continue
         _duplicates(sides, path, problems)
         got: dict[str, int | float] = {}
         for key, score in sides.items():
             if key not in ("left", "right"):
-                problems.append(Problem(f"{path}.{key}", "unknown key; give only left and right"))
+                problems.append(
+                    Problem(
+                        f"{path}.{key}", "unknown key; give only left and right", plain.test_shape()
+                    )
+                )
                 ok = False
             elif not _is_number(score) or not TEST_RESULT_MIN <= score <= TEST_RESULT_MAX:
                 problems.append(
@@ -237,6 +274,7 @@ def _tests(f: Field, value: object, problems: list[Problem]) -> tuple[TestResult
                         f"{path}.{key}",
                         f"must be a number from {TEST_RESULT_MIN} to {TEST_RESULT_MAX}, "
                         f"got {_show(score)}",
+                        plain.test_number(TEST_RESULT_MIN, TEST_RESULT_MAX),
                     )
                 )
                 ok = False
@@ -244,7 +282,9 @@ def _tests(f: Field, value: object, problems: list[Problem]) -> tuple[TestResult
                 got[key] = score
         for key in ("left", "right"):
             if key not in sides:
-                problems.append(Problem(f"{path}.{key}", "is missing; give both sides"))
+                problems.append(
+                    Problem(f"{path}.{key}", "is missing; give both sides", plain.test_missing())
+                )
                 ok = False
         if "left" in got and "right" in got:
             results[test_id] = TestResult(test_id, got["left"], got["right"])
@@ -258,12 +298,14 @@ def _date(f: Field, value: object, problems: list[Problem]) -> dt.date | None:
     if value is None:
         return None
     if not isinstance(value, str) or not _looks_like_iso_date(value):
-        problems.append(Problem(f.name, f"{message}; got {_show(value)}"))
+        problems.append(Problem(f.name, f"{message}; got {_show(value)}", plain.date()))
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        problems.append(Problem(f.name, f"{_show(value)} is not a real date; {message}"))
+        problems.append(
+            Problem(f.name, f"{_show(value)} is not a real date; {message}", plain.unreal_date())
+        )
         return None
 
 
@@ -276,7 +318,13 @@ def parse_profile(obj: object) -> Profile:
         return obj
     if not isinstance(obj, Mapping):
         raise ProfileError(
-            [Problem("profile", f"must be a JSON object with the profile fields; got {_kind(obj)}")]
+            [
+                Problem(
+                    "profile",
+                    f"must be a JSON object with the profile fields; got {_kind(obj)}",
+                    plain.not_answers(),
+                )
+            ]
         )
     problems: list[Problem] = []
     _duplicates(obj, "", problems)
@@ -284,7 +332,11 @@ def parse_profile(obj: object) -> Profile:
         if key not in FIELD:
             name = key if isinstance(key, str) and key.strip() and key.isprintable() else _show(key)
             problems.append(
-                Problem(name, f"unknown field; the fields are {', '.join(FIELD_NAMES)}")
+                Problem(
+                    name,
+                    f"unknown field; the fields are {', '.join(FIELD_NAMES)}",
+                    plain.unknown_field(),
+                )
             )
     values: dict[str, Any] = {}
     for f in FIELDS:
@@ -294,7 +346,7 @@ def parse_profile(obj: object) -> Profile:
         parsed: Any
         if f.kind == "version":
             if isinstance(value, bool) or value != 1 or not isinstance(value, int):
-                problems.append(Problem(f.name, f"must be 1, got {_show(value)}"))
+                problems.append(Problem(f.name, f"must be 1, got {_show(value)}", plain.version()))
                 continue
             parsed = 1
         elif f.kind == "integer":
@@ -324,11 +376,14 @@ def parse_profile_json(text: str) -> Profile:
                 Problem(
                     "profile",
                     f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}",
+                    plain.not_answers(),
                 )
             ]
         ) from None
     except RecursionError:
-        raise ProfileError([Problem("profile", "not valid JSON: nested too deeply")]) from None
+        raise ProfileError(
+            [Problem("profile", "not valid JSON: nested too deeply", plain.not_answers())]
+        ) from None
     return parse_profile(obj)
 
 

@@ -123,6 +123,8 @@ DOWNLOADS: tuple[dict[str, str], ...] = tuple(
 
 # The longest share-link payload the page opens: 16 KB of base64url is far more than any real
 # profile needs.
+# The status line once the planner can plan (its versions are on the About page).
+PLANNER_READY = "Planner ready."
 SHARE_LINK_MAX_CHARS = 16 * 1024
 # What the page says about a share link it cannot open ({size} and {limit} are in KB).
 SHARE_LINK_PROBLEMS: dict[str, str] = {
@@ -138,4 +140,11 @@ SHARE_LINK_PROBLEMS: dict[str, str] = {
         "This share link is damaged (its contents are not readable text). Ask for the link "
         "again, or fill in the form to make a plan."
     ),
+    # Said first, in plain words, about any link that is damaged; what exactly is wrong with
+    # it (the message above, or the planner's own) goes behind a disclosure named "details".
+    "damaged": (
+        "This share link is damaged, perhaps cut short or changed when it was copied, so it "
+        "was not opened. Ask for the link again, or fill in the form to make a plan."
+    ),
+    "details": "What is wrong with the link",
 }

@@ -34,7 +34,14 @@ def test_describe_lists_fields_red_flags_tests_and_formats() -> None:
     assert [d["format"] for d in data["downloads"]] == ["json", "ics", "csv", "md"]
     assert all(set(d) == {"format", "label", "filename", "mime"} for d in data["downloads"])
     assert data["limits"]["test_result"] == {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX}
-    assert set(data["messages"]["share_link"]) == {"too_long", "not_base64url", "not_text"}
+    assert set(data["messages"]["share_link"]) == {
+        "too_long",
+        "not_base64url",
+        "not_text",
+        "damaged",
+        "details",
+    }
+    assert data["messages"]["ready"] == "Planner ready."
     # What the page says over the last plan it shows from storage when the engine cannot start.
     last_plan = data["messages"]["last_plan"]
     assert set(last_plan) == {"label", "status"}
@@ -101,7 +108,13 @@ def test_an_invalid_profile_is_never_called_internal(monkeypatch: pytest.MonkeyP
     answer = json.loads(make_plan('{"pain": 11}', "2026-11-22"))
     assert answer == {
         "ok": False,
-        "errors": [{"field": "pain", "message": "must be an integer from 0 to 10, got 11"}],
+        "errors": [
+            {
+                "field": "pain",
+                "message": "must be an integer from 0 to 10, got 11",
+                "plain": "enter a number from 0 to 10",
+            }
+        ],
     }
 
 

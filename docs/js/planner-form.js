@@ -328,7 +328,10 @@ function showAllErrors(form, summary, fields, errors, profileLabel) {
   clearAllErrors(form, summary);
   const list = el("ul");
   let first = null;
-  for (const { field, message } of errors) {
+  for (const error of errors) {
+    const { field } = error;
+    // Python's words for a person at the form (`plain`: what to enter) where it has them.
+    const message = error.plain || error.message;
     const container = containerFor(form, field);
     const text = `${labelFor(fields, field, profileLabel)}: ${message}`;
     let target = null;
@@ -369,6 +372,10 @@ function showAllErrors(form, summary, fields, errors, profileLabel) {
       );
     } else {
       item.append(text);
+    }
+    if (error.detail) {
+      // What exactly is wrong (a damaged share link's cause), for whoever wants it.
+      item.append(el("details", { class: "planner-error-detail" }, el("summary", { text: error.detailLabel }), el("p", { text: error.detail })));
     }
     list.append(item);
   }

@@ -7,6 +7,7 @@ import { getRuntime } from "./runtime.js";
 import { el } from "./planner-dom.js";
 import { buildForm } from "./planner-form.js";
 import { renderPlan, renderReferral } from "./planner-view.js";
+import { keepPlace, restorePlace } from "./planner-place.js";
 import { downloadButtons } from "./planner-downloads.js";
 import * as share from "./planner-share.js";
 import * as lastPlan from "./last-plan.js";
@@ -45,8 +46,12 @@ export function mount(root) {
   };
   const onReady = async () => {
     if (bar) bar.hidden = true;
+    // The versions are on the About page; the status line says what a person needs to know.
+    // What the runtime reported stays on #planner for scripts (the planner and its Python).
     const { version, python } = runtime.info;
-    if (!ui?.busy()) show(`Ready: planner ${version} running on Python ${python} in your browser.`);
+    root.dataset.plannerVersion = version;
+    root.dataset.python = python;
+    if (!ui?.busy()) show(description?.messages?.ready ?? "Planner ready.");
     if (root.dataset.state === "loading") setState(root, "ready");
     if (!ui) {
       // A page without the build's description (not expected) asks the runtime for it.
@@ -135,7 +140,9 @@ function start(root, runtime, show, info) {
   });
   // Said when a self-test page opened the form with its results (kept until a plan is made).
   const prefillNote = el("p", { class: "planner-prefill-note", "data-role": "prefill", hidden: true });
-  root.append(result, remembered, prefillNote, form.form);
+  // "Forget my details" sits above the plan, near its top, not under a long plan.
+  root.append(remembered, prefillNote, result, form.form);
+  keepPlace(result);
 
   const updateRemembered = () => {
     remembered.hidden = share.recall() === null;
@@ -151,7 +158,7 @@ function start(root, runtime, show, info) {
     result.hidden = true;
     result.replaceChildren();
     const label = { link: "Share link", stored: "Your saved answers" }[source] ?? "Your answers";
-    const target = form.showErrors(errors, label);
+    const target = form.showErrors(source === "link" ? linkProblems(errors, info) : errors, label);
     setState(root, "error");
     const count = errors.length;
     show(
@@ -185,7 +192,7 @@ function start(root, runtime, show, info) {
     }
     let answer;
     try {
-      const reply = await runtime.call("make_plan", text, todayIso());
+      const reply = await runtime.call("make_plan", text, todayIso(), offeredFormats(info));
       await nextTask(); // a long plan is a few MB of JSON: parse it in a task of its own
       answer = JSON.parse(reply);
     } catch (error) {
@@ -226,10 +233,16 @@ function start(root, runtime, show, info) {
       result.replaceChildren(); // dropping a long plan's nodes takes a task of its own
       await nextTask();
       if (mine !== sequence || !root.isConnected) return;
-      heading = await renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools });
-      if (mine !== sequence || !root.isConnected) return;
+      const shown = renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools, shareUrl, today: todayIso() });
+      heading = shown.heading;
       setState(root, "plan");
       show(words.announce);
+      // The open week is on screen; the others are filled in the next tasks (busy until then).
+      root.setAttribute("aria-busy", "true");
+      shown.complete.then(() => {
+        if (mine === sequence && root.isConnected) root.setAttribute("aria-busy", "false");
+      });
+      if (source !== "form" && restorePlace(result, shown.fillOpen)) return;
     }
     focus(heading, focusNow);
   }
@@ -260,7 +273,7 @@ function start(root, runtime, show, info) {
     if (fragment.problem) {
       sequence++;
       form.reset();
-      showProblems([{ field: "profile", message: fragment.problem }], "link", focusNow);
+      showProblems([{ field: "profile", message: fragment.problem, kind: fragment.kind }], "link", focusNow);
       return { text: null, source: "link" };
     }
     form.fill(parseOrNull(fragment.text));
@@ -313,7 +326,7 @@ function start(root, runtime, show, info) {
       if (pending?.text && !edited && planning === 0) {
         makePlan(pending.text, { source: pending.source, focus: false });
       } else if (!pending?.text && planning === 0 && !warmed.has(runtime)) {
-        runtime.call("make_plan", "{}", todayIso()).catch(() => {});
+        runtime.call("make_plan", "{}", todayIso(), offeredFormats(info)).catch(() => {});
       }
       warmed.add(runtime);
     },
@@ -354,6 +367,25 @@ async function showKeptPlan(root, result, runtime, show, { info, links, tools, c
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The export formats the page offers as downloads (make_plan renders only those). */
+function offeredFormats(info) {
+  return (info.downloads ?? []).map((d) => d.format).join(",");
+}
+
+/** A share link's problems as the form shows them: a damaged link (not decodable, or not a
+ * set of answers) says so in plain words, and what exactly is wrong goes behind a disclosure
+ * (describe()'s messages.share_link); a link that is only too long says so as it is. */
+function linkProblems(errors, info) {
+  const words = info.messages?.share_link ?? {};
+  if (!words.damaged) return errors;
+  return errors.map((error) => {
+    if (error.field === "profile" && error.kind !== "too_long") {
+      return { field: "profile", message: words.damaged, detail: error.message, detailLabel: words.details };
+    }
+    return error.plain ? { ...error, detail: error.message, detailLabel: words.details } : error;
+  });
+}
 
 function parseOrNull(text) {
   try {

@@ -26,7 +26,8 @@ export function prefillFor(text) {
  * longest payload opened (limits.share_link_chars), `problems` what to say about a link that
  * cannot be opened (messages.share_link).
  * Returns null when the fragment is neither, {text, prefill} when it decodes (prefill: true for
- * "#prefill="), or {problem, prefill} with Python's sentence when it is too long or damaged.
+ * "#prefill="), or {problem, kind, prefill} with Python's sentence when it is too long or
+ * damaged (kind: the messages.share_link key: too_long, not_base64url or not_text).
  */
 export function readFragment(hash, rules) {
   if (typeof hash !== "string") return null;
@@ -38,14 +39,17 @@ export function readFragment(hash, rules) {
 function decodePayload(payload, { maxChars, problems }) {
   if (payload.length > maxChars) {
     const kb = (n) => String(Math.round(n / 1024));
-    return { problem: problems.too_long.replace("{size}", kb(payload.length)).replace("{limit}", kb(maxChars)) };
+    return {
+      problem: problems.too_long.replace("{size}", kb(payload.length)).replace("{limit}", kb(maxChars)),
+      kind: "too_long",
+    };
   }
   const bytes = decode(payload);
-  if (bytes === null) return { problem: problems.not_base64url };
+  if (bytes === null) return { problem: problems.not_base64url, kind: "not_base64url" };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return { problem: problems.not_text };
+    return { problem: problems.not_text, kind: "not_text" };
   }
 }
 

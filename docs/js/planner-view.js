@@ -1,14 +1,14 @@
-// Shows what Python returned: a plan (week by week, sessions as cards, the weak side first and
-// marked in words) or a referral (a calm panel of its own). Every word comes from make_plan's
+// Shows what Python returned: a plan (weeks one can open and close, sessions as cards, the
+// weak side first and marked in words, each exercise explained once) or a referral (a calm
+// panel of its own). Every word comes from make_plan's
 // `display` (Python's wording, the same as the exports'); the plan gives names, links and
 // notes. Every value is set as text.
 import { el, siteUrl } from "./planner-dom.js";
 
-const ITEMS_PER_TASK = 24;
 
 /** Empty `panel` and put these children in it (null and false are skipped). */
 const fill = (panel, ...children) => panel.replaceChildren(...children.filter(Boolean));
-const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function list(items) {
   return el("ul", {}, (items ?? []).map((text) => el("li", { text })));
@@ -38,21 +38,86 @@ export function asymmetryTable(words) {
   );
 }
 
-/** A dose's text runs: the weak side's label in <strong>, the other side's in a <span>. */
+/**
+ * A dose's runs, each marked: `kind` "weak" or "side" for a side's label, "amount" for what
+ * that side (or a two-sided item) does ("3 × 10", never broken across lines), "" for the
+ * words between ("then"). Pure (tests/js/planner-view.test.mjs).
+ */
+export function doseParts(runs) {
+  return (runs ?? []).map(([kind, text], i) => {
+    if (kind) return { kind, text };
+    const previous = i ? runs[i - 1][0] : "label";
+    return { kind: previous ? "amount" : "", text };
+  });
+}
+
+/** A dose's text runs: the weak side's label in <strong>, each amount kept on one line. */
 function doseRuns(runs) {
-  return runs.map(([kind, text]) => {
+  return doseParts(runs).map(({ kind, text }) => {
     if (kind === "weak") return el("strong", { class: "planner-weak", text });
     if (kind === "side") return el("span", { class: "planner-side", text });
+    if (kind === "amount") {
+      // The leading space stays outside, so a line may break before the amount, never in it.
+      const lead = text.startsWith(" ") ? " " : "";
+      return [lead, el("span", { class: "planner-amount", text: text.slice(lead.length) })];
+    }
     return text;
   });
 }
 
-function itemCard(item, words, siteRoot) {
-  const href = siteUrl(siteRoot, item.page);
+/** Stable ids: a week, a session, an item (so a link or Back comes back to the same place). */
+export const weekId = (w) => `pl-week-${w}`;
+export const sessionId = (w, s) => `pl-w${w}-s${s}`;
+export const itemId = (w, s, i) => `pl-w${w}-s${s}-i${i}`;
+export const explanationId = (exercise) => `pl-ex-${String(exercise).replace(/[^A-Za-z0-9_-]/g, "-")}`;
+
+/** The sides of an item and its sets per side, for the printed log sheet's boxes. */
+export function logRows(item) {
+  if (Array.isArray(item?.sides) && item.sides.length) {
+    return item.sides.map((side) => ({ side: side.side, sets: Number(side.sets) || 0 }));
+  }
+  return [{ side: "both", sets: Number(item?.sets) || 0 }];
+}
+
+/** The printed log sheet: a column per set, a row per side, a blank box to write in. */
+function logSheet(item, itemWords, view) {
+  const rows = logRows(item);
+  const widest = Math.max(...rows.map((r) => r.sets), 0);
+  if (!widest) return null;
+  const labels = sideLabels(itemWords.dose);
+  const sets = Array.from({ length: widest }, (_, n) => n);
+  return el(
+    "table",
+    { class: "planner-log-sheet" },
+    el("caption", { text: view.log_sheet }),
+    el("thead", {}, el("tr", {}, el("td"), sets.map((n) => el("th", { scope: "col", text: `${view.log_set} ${n + 1}` })))),
+    el(
+      "tbody",
+      {},
+      rows.map((row, r) =>
+        el(
+          "tr",
+          {},
+          el("th", { scope: "row", text: labels[r] ?? "" }),
+          sets.map((n) => el("td", { class: n < row.sets ? "planner-box" : "planner-nobox" })),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The side labels of a dose, in order ("Right (weak)", "Left"); none for a two-sided item. */
+function sideLabels(runs) {
+  return (runs ?? []).filter(([kind]) => kind === "weak" || kind === "side").map(([, text]) => text);
+}
+
+function itemCard(item, words, ids, ctx) {
+  const href = siteUrl(ctx.siteRoot, item.page);
   const name = item.name ?? item.exercise;
+  const explained = ctx.explained.has(item.exercise);
   return el(
     "li",
-    { class: "planner-item", "data-exercise": item.exercise },
+    { class: "planner-item", id: ids, "data-exercise": item.exercise },
     el(
       "p",
       { class: "planner-item-name" },
@@ -62,33 +127,62 @@ function itemCard(item, words, siteRoot) {
     ),
     el("p", { class: "planner-dose" }, doseRuns(words.dose)),
     el("p", { class: "planner-facts", text: words.facts }),
-    item.notes ? el("p", { class: "planner-notes", text: item.notes }) : null,
+    words.note ? el("p", { class: "planner-notes", text: words.note }) : null,
+    explained
+      ? el(
+          "p",
+          { class: "planner-how" },
+          el("a", {
+            href: `#${explanationId(item.exercise)}`,
+            class: "planner-how-link",
+            text: ctx.view.how_to,
+            onclick: (event) => jump(event, explanationId(item.exercise), ids),
+          }),
+        )
+      : null,
+    logSheet(item, words, ctx.view),
   );
 }
 
-function sessionCard(session, words, siteRoot) {
+function sessionCard(session, words, w, s, ctx) {
   const items = session.items ?? [];
   return el(
     "article",
-    { class: "planner-session" },
-    el("h4", { text: words.heading }),
+    { class: "planner-session", id: sessionId(w, s), "aria-labelledby": `${sessionId(w, s)}-h` },
+    el("h4", { id: `${sessionId(w, s)}-h`, text: words.heading }),
     el("p", { class: "planner-minutes", text: words.minutes }),
     el(
       "ol",
       { class: "planner-items" },
-      items.map((item, i) => itemCard(item, words.items[i], siteRoot)),
+      items.map((item, i) => itemCard(item, words.items[i], itemId(w, s, i + 1), ctx)),
     ),
   );
 }
 
-/** A week's section with its heading and note; its session cards are added by the caller. */
-function weekSection(week, words, index) {
-  const number = week.week ?? index + 1;
-  const sessions = el("div", { class: "planner-sessions" });
+/**
+ * A week as a section one can open and close (a native <details>): its heading and each
+ * session's title and minutes in the summary, so the week reads at a glance; the sessions
+ * themselves are added by fillWeek (at once for the open week, later for the others).
+ */
+function weekSection(week, words, number, open) {
+  const sessions = el("div", { class: "planner-sessions", "data-count": (week.sessions ?? []).length });
+  const glance = el(
+    "span",
+    { class: "planner-glance" },
+    (words.sessions ?? []).map((s) =>
+      el(
+        "span",
+        { class: "planner-glance-session" },
+        el("span", { class: "planner-glance-title", text: s.heading }),
+        " ",
+        el("span", { class: "planner-glance-minutes", text: s.minutes }),
+      ),
+    ),
+  );
   const section = el(
-    "section",
-    { class: "planner-week", "aria-labelledby": `pl-week-${number}` },
-    el("h3", { id: `pl-week-${number}`, text: words.heading }),
+    "details",
+    { class: "planner-week", id: weekId(number), "data-week": number, open },
+    el("summary", {}, el("h3", { id: `${weekId(number)}-h`, text: words.heading }), glance),
     week.note ? el("p", { class: "planner-week-note", text: week.note }) : null,
     sessions,
   );
@@ -97,54 +191,148 @@ function weekSection(week, words, index) {
 
 /**
  * Render a plan into `panel` (emptied first), worded by `words` (make_plan's display). `tools`
- * are nodes (downloads, share) placed under the heading. Sessions are added a few at a time,
- * one batch per task (up to ITEMS_PER_TASK exercises), so even a 16-week, 7-day plan never
- * holds the main thread for long. Returns the heading to focus.
+ * are nodes (downloads, share, forget) placed under the heading. Every week is a <details>;
+ * the current week (display.current_week, else 1) is open and filled at once, the others are
+ * filled when opened, before printing, or a few at a time in later tasks, so the plan is on
+ * screen quickly even for 16 weeks of 7 sessions. Returns {heading, complete}: the heading to
+ * focus, a promise that settles once every week is filled (panel.dataset.complete), and
+ * fillOpen(), which fills at once every week that is open.
  */
-export async function renderPlan(panel, plan, words, { siteRoot, tools }) {
+export function renderPlan(panel, plan, words, { siteRoot, tools, shareUrl, today }) {
   const heads = words.headings;
+  const view = words.view ?? {};
+  const explanations = words.explanations ?? [];
+  const ctx = { siteRoot, view, explained: new Set(explanations.map((e) => e.exercise)) };
   const heading = el("h2", { tabindex: "-1", text: words.heading });
+  const current = words.current_week || 1;
+  delete panel.dataset.complete;
   fill(
     panel,
+    printHead(view, shareUrl, today),
     heading,
     el("p", { class: "planner-weakline", text: words.weak_side }),
     words.caution ? el("p", { class: "planner-caution", text: words.caution }) : null,
     tools,
   );
+  const weeksBox = el("div", { class: "planner-weeks" });
+  const pending = new Map();
+  for (const [index, week] of (plan.weeks ?? []).entries()) {
+    const number = week.week ?? index + 1;
+    const { section, sessions } = weekSection(week, words.weeks[index], number, number === current);
+    weeksBox.append(section);
+    const fillNow = () => {
+      if (!pending.delete(number)) return;
+      for (const [s, session] of (week.sessions ?? []).entries()) {
+        sessions.append(sessionCard(session, words.weeks[index].sessions[s], number, s + 1, ctx));
+      }
+    };
+    pending.set(number, fillNow);
+    section.addEventListener("toggle", () => section.open && fillNow());
+  }
+  pending.get(current)?.();
   const table = asymmetryTable(words.asymmetry);
   if (table) panel.append(el("h3", { text: heads.tests }), table);
   if (plan.summary?.length) panel.append(el("h3", { text: heads.why }), list(plan.summary));
   if (plan.stop_rules?.length) {
     panel.append(el("h3", { text: heads.stop_rules }), el("div", { class: "planner-stop" }, list(plan.stop_rules)));
   }
-  const weeksBox = el("div", { class: "planner-weeks" });
   panel.append(weeksBox);
-  let batch = 0;
-  for (const [index, week] of (plan.weeks ?? []).entries()) {
-    const weekWords = words.weeks[index];
-    const { section, sessions } = weekSection(week, weekWords, index);
-    weeksBox.append(section);
-    for (const [s, session] of (week.sessions ?? []).entries()) {
-      if (batch >= ITEMS_PER_TASK) {
-        batch = 0;
-        await nextFrame();
-        if (!panel.isConnected) return heading;
-      }
-      sessions.append(sessionCard(session, weekWords.sessions[s], siteRoot));
-      batch += session.items?.length ?? 0;
-    }
-  }
+  if (explanations.length) panel.append(explanationsSection(explanations, view, siteRoot));
   if (plan.retest) panel.append(el("h3", { text: heads.retest }), el("p", { text: plan.retest }));
-  if (plan.sources?.length) {
+  const sources = words.sources ?? (plan.sources ?? []).map((key) => ({ key, name: key }));
+  if (sources.length) {
     const refs = el("p", { class: "planner-sources" }, words.sources_lead);
-    plan.sources.forEach((key, i) => {
+    sources.forEach(({ key, name }, i) => {
       const href = siteUrl(siteRoot, `/references/#${encodeURIComponent(key)}`);
       if (i) refs.append(", ");
-      refs.append(href ? el("a", { href, text: key }) : key);
+      refs.append(href ? el("a", { href, text: name }) : name);
     });
     panel.append(el("h3", { text: heads.sources }), refs);
   }
-  return heading;
+  const fillAll = () => {
+    for (const fillWeek of [...pending.values()]) fillWeek();
+  };
+  const fillOpen = () => {
+    for (const section of weeksBox.querySelectorAll("details.planner-week[open]")) {
+      pending.get(Number(section.dataset.week))?.();
+    }
+  };
+  window.addEventListener("beforeprint", fillAll);
+  const complete = (async () => {
+    while (pending.size) {
+      await nextTask();
+      if (!panel.isConnected || !weeksBox.isConnected) {
+        window.removeEventListener("beforeprint", fillAll);
+        return;
+      }
+      pending.values().next().value?.();
+    }
+    window.removeEventListener("beforeprint", fillAll);
+    panel.dataset.complete = "true";
+  })();
+  return { heading, complete, fillOpen };
+}
+
+/** What heads a printout (print only): the site's name, the date, the share link, the notice. */
+function printHead(view, shareUrl, today) {
+  return el(
+    "div",
+    { class: "planner-print-head" },
+    el("p", { class: "planner-print-site" }, el("strong", { text: view.site }), ` · ${view.printed} ${today ?? ""}`),
+    shareUrl ? el("p", { class: "planner-print-link" }, `${view.share_link}: `, el("span", { text: shareUrl })) : null,
+    el("p", { class: "planner-print-notice", text: view.print_notice }),
+    el("p", { class: "planner-print-sheet", text: `${view.log_sheet}.` }),
+  );
+}
+
+/**
+ * Go to an element of the plan without touching the address (it holds the share link) and
+ * focus it. Coming from an item (`from`), the explanation's "back" link returns to that item.
+ */
+function jump(event, id, from) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  const back = target.querySelector(".planner-back-link");
+  if (back && from) {
+    back.setAttribute("href", `#${from}`);
+    back.hidden = false;
+  }
+  target.setAttribute("tabindex", "-1");
+  target.scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
+}
+
+/** Each exercise's full explanation, once for the plan; every item links here. */
+function explanationsSection(explanations, view, siteRoot) {
+  return el(
+    "section",
+    { class: "planner-explanations", id: "pl-explanations", "aria-labelledby": "pl-explanations-h" },
+    el("h3", { id: "pl-explanations-h", text: view.explanations }),
+    el("p", { class: "planner-hint", text: view.explanations_lead }),
+    explanations.map((entry) => {
+      const href = siteUrl(siteRoot, entry.href);
+      return el(
+        "div",
+        { class: "planner-explanation", id: explanationId(entry.exercise) },
+        el("h4", { text: entry.name }),
+        el("p", { text: entry.text }),
+        el(
+          "p",
+          { class: "planner-hint" },
+          href ? el("a", { href, text: `${view.exercise_page}: ${entry.name}` }) : null,
+          href ? " " : null,
+          el("a", {
+            href: "#",
+            class: "planner-back-link",
+            hidden: true,
+            text: view.back_to_plan,
+            onclick: (event) => jump(event, event.currentTarget.getAttribute("href").slice(1)),
+          }),
+        ),
+      );
+    }),
+  );
 }
 
 /**
