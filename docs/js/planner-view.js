@@ -293,6 +293,9 @@ function jump(event, id, from) {
   const target = document.getElementById(id);
   if (!target) return;
   event.preventDefault();
+  // Material's instant navigation listens on the body and would load the page again for a
+  // link to one of its own anchors (and move the focus): this jump stays within the page.
+  event.stopPropagation();
   const back = target.querySelector(".planner-back-link");
   if (back && from) {
     back.setAttribute("href", `#${from}`);
