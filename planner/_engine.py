@@ -6,25 +6,37 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._assess import asymmetry, derive_weak_side
+from ._assess import asymmetry, derive_weak_side, region_weak_sides
 from ._catalogue import catalogue_by_id, load_catalogue
 from ._items import item
 from ._profile import Profile, parse_profile
 from ._progress import WeekInfo, last_training_week, week_infos, week_note
-from ._schedule import Slot, covers, fit, make_slot, order_slots, session_seconds
+from ._schedule import Slot, covers, fill_up, fit, make_slot, order_slots, session_seconds
 from ._screen import caution as is_caution
 from ._screen import screen, stop_rules
-from ._select import Context, Pick, choose_day, day_regions, eligible, new_week, self_test_picks
+from ._select import (
+    Context,
+    Pick,
+    caution_swap,
+    choose_day,
+    day_regions,
+    eligible,
+    new_week,
+    self_test_picks,
+)
 from ._sources import load_sources
-from ._summary import retest, session_title, summary
+from ._summary import retest, rules_lines, session_title, summary
 from ._version import __version__
+from ._vocab import hard_days
+from ._volume import trim_to_cap, within_cap
 
 PLAN_VERSION = 1
 
 
-def _counts(minutes: int) -> dict[str, int]:
+def _counts(minutes: int, schedule: str) -> dict[str, int]:
+    warmups = 1 if minutes < 30 else 2
     return {
-        "n_warmup": 1 if minutes < 30 else 2,
+        "n_warmup": 0 if schedule == "add_on" else warmups,
         "n_main": 2 if minutes < 45 else (3 if minutes < 75 else 4),
         "n_accessory": 1 if minutes < 45 else (2 if minutes < 75 else 3),
         "n_mobility": 1,
@@ -46,7 +58,9 @@ def _side_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, int]:
 
 
 class _Builder:
-    def __init__(self, profile: Profile, weak: str | None) -> None:
+    def __init__(
+        self, profile: Profile, weak: str | None, region_weak: Mapping[str, str | None]
+    ) -> None:
         catalogue = load_catalogue()
         caution = is_caution(profile.pain)
         equipment = frozenset(profile.equipment)
@@ -60,17 +74,26 @@ class _Builder:
             minutes=profile.minutes_per_session,
             pool=eligible(catalogue, equipment, profile.experience, caution=caution),
             by_id=catalogue_by_id(),
+            goal=profile.goal,
+            schedule=profile.schedule,
+            region_weak=region_weak,
         )
         self.infos = week_infos(profile.weeks)
         self.regions = day_regions(profile.focus, profile.days_per_week)
         week = new_week()
+        hard = hard_days(profile.days_per_week)
+        counts = _counts(profile.minutes_per_session, profile.schedule)
         self.picks: list[list[Pick]] = [
-            choose_day(self.ctx, d, self.regions[d], week, **_counts(profile.minutes_per_session))
+            choose_day(self.ctx, d, self.regions[d], week, hard=d in hard, **counts)
             for d in range(profile.days_per_week)
         ]
         done = [t.test for t in profile.tests]
         self.start_tests = self_test_picks(self.ctx) if weak is None and not done else []
-        self.final_tests = self_test_picks(self.ctx, done)
+        final = self_test_picks(self.ctx, done)
+        if self.ctx.caution:
+            # Only tests of exercises the plan itself keeps at this pain level.
+            final = [t for t in final if caution_swap(t.ex, self.ctx, "main")[1] is None]
+        self.final_tests = final
 
     def templates(self, late_bonus: bool) -> list[list[Slot]]:
         out: list[list[Slot]] = []
@@ -90,6 +113,15 @@ class _Builder:
                     self.ctx,
                     keep_one_test=False,
                 )
+            )
+        trim_to_cap(out, self.infos, self.ctx)
+        for slots in out:
+            fill_up(
+                slots,
+                self.profile.minutes_per_session,
+                self.infos,
+                self.ctx,
+                lambda: within_cap(out, self.infos, self.ctx),
             )
         return out
 
@@ -146,7 +178,16 @@ class _Builder:
                         "title": self.title(slots, d, has_tests=bool(tests)),
                         "estimated_minutes": -(-seconds // 60),
                         "items": [
-                            item(s, info, self.ctx, final=final, focus_cue=s is cue) for s in slots
+                            item(
+                                s,
+                                info,
+                                self.ctx,
+                                final=final,
+                                focus_cue=s is cue,
+                                compared=bool(self.profile.tests),
+                                started=bool(self.start_tests),
+                            )
+                            for s in slots
                         ],
                     }
                 )
@@ -165,25 +206,45 @@ class _Builder:
         for s in slots:
             if s.pick.block == "main":
                 trained += [r for r in s.ex.focus if r in self.profile.focus and r not in trained]
-        return session_title(trained, has_tests=has_tests)
+        title = session_title(trained, has_tests=has_tests)
+        if self.profile.schedule == "add_on":
+            return f"Add after your own workout {day + 1}: {title[:1].lower()}{title[1:]}"
+        return title
 
 
 def _week_note(info: WeekInfo, weeks: int, caution: bool, weak: str | None) -> str:
     return week_note(info, weeks, caution=caution, weak_known=weak is not None)
 
 
+def _group_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+    """{item weak side: {side: work}} over the items with a known weak side."""
+    out: dict[str, dict[str, int]] = {}
+    for week in weeks:
+        for session in week["sessions"]:
+            for it in session["items"]:
+                weak = it.get("weak_side")
+                if weak is None:
+                    continue
+                work = out.setdefault(weak, {"left": 0, "right": 0})
+                for side in it["sides"]:
+                    work[side["side"]] += side["sets"] * side.get("reps", side.get("seconds", 0))
+    return out
+
+
+def _weak_work(week: Mapping[str, Any]) -> int:
+    return sum(w[side] for side, w in _group_work([week]).items())
+
+
 def _rules_hold(weeks: Sequence[Mapping[str, Any]], weak: str | None, n_weeks: int) -> bool:
-    if weak is None:
-        return True
-    strong = "right" if weak == "left" else "left"
-    total = _side_work(weeks)
-    if total[weak] <= total[strong]:
-        return False
-    if n_weeks >= 3:
+    """Rule 3 for each group of items sharing a weak side; rule 6 over all of them."""
+    groups = _group_work(weeks)
+    for side, work in groups.items():
+        strong = "right" if side == "left" else "left"
+        if work[side] <= work[strong]:
+            return False
+    if groups and n_weeks >= 3:
         last = last_training_week(n_weeks)
-        first_work = _side_work([weeks[0]])[weak]
-        last_work = _side_work([weeks[last - 1]])[weak]
-        if last_work <= first_work:
+        if _weak_work(weeks[last - 1]) <= _weak_work(weeks[0]):
             return False
     return True
 
@@ -195,6 +256,12 @@ _PLAN_SOURCES = (
     "baroni2016",
     "calatayud2016",
     "schoenfeld2018",
+    "schoenfeld2017a",
+    "schoenfeld2017b",
+    "refalo2023",
+    "bazvalle2022",
+    "haff2016",
+    "mcgill2016",
     "niemelainen2011",
     "negrini2018",
     "nhs_backpain",
@@ -255,7 +322,8 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
             "sources": cited((*referral.sources, *_REFER_SOURCES)),
             "weeks": [],
         }
-    builder = _Builder(p, weak)
+    region_weak = region_weak_sides(triples, stated=source == "stated")
+    builder = _Builder(p, weak, region_weak)
     attempts = ((False, True), (True, True), (True, False), (False, False))
     weeks: list[dict[str, Any]] = []
     final_tests = True
@@ -283,6 +351,9 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
             builder.ctx.caution,
             any("self_test" in it for it in weeks[0]["sessions"][0]["items"])
             and bool(builder.start_tests),
+            rules_lines(
+                p, weak, region_weak, weeks, {e.id: e.focus for e in builder.ctx.by_id.values()}
+            ),
         ),
         "stop_rules": stop_rules(p.pain),
         "retest": retest(p, weak, in_final, final_items),

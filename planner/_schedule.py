@@ -14,10 +14,55 @@ from dataclasses import dataclass
 
 from ._catalogue import Exercise
 from ._progress import WeekInfo, target
-from ._select import Context, Pick
+from ._select import Context, Pick, heavy_lower_back, session_rank
 from ._vocab import BLOCKS, level_rank
 
 TEST_REST = 120
+CHANGEOVER_SECONDS = 20  # moving to the next exercise and setting it up
+BUILD_UP_SETS = 2  # lighter sets before a ballistic or barbell lift
+_LOADS = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
+
+
+def builds_up(ex: Exercise) -> bool:
+    """Lifts that start with lighter build-up sets: ballistic and barbell lifts."""
+    return ex.pattern == "ballistic" or "barbell" in ex.equipment
+
+
+def rest_for(ex: Exercise, goal: str) -> tuple[int, int]:
+    """Rest between sets (and the floor a tight session may cut it to), by the lift: heavy
+    barbell hinges rest longest, loaded and ballistic lifts next, body-weight reps and holds
+    least (Ratamess et al. 2009: 2-3 minutes for heavy multi-joint lifts, 1-2 for lighter)."""
+    loaded = bool(set(ex.equipment) & _LOADS)
+    if "barbell" in ex.equipment and ex.pattern == "hinge" and not ex.unilateral:
+        rest, floor = 180, 120
+    elif "barbell" in ex.equipment or ex.pattern == "ballistic":
+        rest, floor = 120, 90
+    elif loaded or heavy_lower_back(ex):
+        rest, floor = 90, 60
+    elif ex.measure == "seconds" or level_rank(ex.level) == 0:
+        rest, floor = 45, 30
+    else:
+        rest, floor = 60, 45
+    if goal == "endurance" and floor < 90:
+        rest, floor = max(floor, rest * 2 // 3), max(20, floor * 2 // 3)
+    return rest, floor
+
+
+def dose_range(ex: Exercise, block: str, goal: str) -> tuple[int, int]:
+    """The reps (or seconds) range of a main or accessory item for the goal: the catalogue's
+    range for balance; for muscle, reps in 6-15 taken close to the limit (Schoenfeld et al.
+    2017b: light and heavy loads grow muscle alike when sets are hard); for endurance, higher
+    reps and longer holds."""
+    low, high = ex.dose
+    if block not in ("main", "accessory") or ex.pattern == "ballistic":
+        return low, high
+    if goal == "muscle" and ex.measure == "reps":
+        return max(6, low), min(15, max(high, 12))
+    if goal == "endurance":
+        if ex.measure == "reps":
+            return low + 4, high + 8
+        return low + 10, high + 15
+    return low, high
 
 
 @dataclass(slots=True)
@@ -32,6 +77,9 @@ class Slot:
     progresses: bool
     capped: bool = False  # time squeeze: keep week-1 targets all block
     late_bonus: bool = False  # one more weak-side set in the last training week
+    low: int = 0  # the item's reps (or seconds) range for the goal
+    high: int = 0
+    weak: str | None = None  # the weak side of this item's region
 
     @property
     def ex(self) -> Exercise:
@@ -42,30 +90,25 @@ def make_slot(pick: Pick, ctx: Context) -> Slot:
     ex = pick.ex
     intermediate = level_rank(ctx.experience) >= 1
     block = pick.block
+    weak = ctx.weak_for(ex) if ex.unilateral else None
+    low, high = dose_range(ex, block, ctx.goal)
     if pick.role == "test":
-        return Slot(pick, 1, 0, TEST_REST, 90, progresses=False)
+        return Slot(pick, 1, 0, TEST_REST, 90, False, low=low, high=high)
+    rest, floor = rest_for(ex, ctx.goal)
     if pick.role == "prefatigue":
-        return Slot(pick, 2, 0, 60, 45, progresses=True)
+        return Slot(pick, 2, 0, rest, floor, True, low=low, high=high, weak=weak)
     if block == "main":
-        sets = (3 if intermediate else 2) - (1 if ctx.caution else 0)
-        if ex.measure == "seconds":
-            rest, floor = 45, 30
-        elif intermediate:
-            rest, floor = 90, 45
-        else:
-            rest, floor = 60, 45
+        sets = (3 if intermediate or ctx.goal == "muscle" else 2) - (1 if ctx.caution else 0)
         progresses = True
     elif block == "accessory":
         sets = 1 if ctx.caution else 2
-        rest, floor, progresses = 45, 30, True
+        progresses = True
     elif block == "warmup":
         sets, rest, floor, progresses = 1, 20, 15, False
     else:
         sets, rest, floor, progresses = 1, 15, 10, False
-    weak_extra = (
-        1 if ex.unilateral and ctx.weak is not None and block in ("main", "accessory") else 0
-    )
-    return Slot(pick, sets, weak_extra, rest, floor, progresses)
+    weak_extra = 1 if weak is not None and block in ("main", "accessory") else 0
+    return Slot(pick, sets, weak_extra, rest, floor, progresses, low=low, high=high, weak=weak)
 
 
 def other(side: str) -> str:
@@ -81,7 +124,7 @@ class Dose:
 
 def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
     ex = slot.ex
-    low, high = ex.dose
+    low, high = slot.low, slot.high
     if slot.pick.role == "test":
         return Dose(1, 1, high)
     if slot.progresses and not slot.capped:
@@ -98,20 +141,23 @@ def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
 def seconds_for(slot: Slot, d: Dose) -> int:
     """Work plus set-up for every set of every side, plus the rests.
 
-    One-sided items alternate sides (weak side, other side, rest; the weak side's extra sets
-    come last), so the rests fall between rounds: one fewer than the weak side's sets. A
-    self-test has one rest, between its two sides.
+    A rest follows every set of every side but the last; a one-sided hold (or stretch) of
+    a warm-up or mobility item changes sides without one. Ballistic and barbell lifts add
+    their build-up sets (half the reps, a short rest each), and every item a changeover.
+    A self-test has one rest, between its two sides.
     """
     ex = slot.ex
     per_set = d.value * ex.seconds_per_rep if ex.measure == "reps" else float(d.value)
     total_sets = d.weak_sets + d.strong_sets if ex.unilateral else d.strong_sets
-    work = total_sets * (per_set + ex.setup_seconds)
+    work = total_sets * (per_set + ex.setup_seconds) + CHANGEOVER_SECONDS
     if slot.pick.role == "test":
         rests = 1
-    elif ex.unilateral:
+    elif ex.unilateral and slot.pick.block in ("warmup", "mobility"):
         rests = max(d.weak_sets, d.strong_sets) - 1
     else:
         rests = total_sets - 1
+    if builds_up(ex) and slot.pick.role != "test":
+        work += BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
     return math.ceil(work + rests * slot.rest)
 
 
@@ -239,11 +285,43 @@ def fit(
 
 
 def order_slots(slots: Sequence[Slot]) -> list[Slot]:
-    """Warm-up, main, accessory, mobility; self-tests first; stable otherwise."""
+    """Warm-up (self-tests first), then power and technique lifts, two-sided compound work,
+    one-sided work; accessories in the same order; mobility last; stable otherwise."""
     return sorted(
         slots,
         key=lambda s: (
             BLOCKS.index(s.pick.block),
             0 if s.pick.role == "test" else 1,
+            session_rank(s.ex, s.pick.block),
         ),
     )
+
+
+def fill_up(
+    slots: list[Slot],
+    budget_minutes: int,
+    infos: Sequence[WeekInfo],
+    ctx: Context,
+    ok: Callable[[], bool] = lambda: True,
+) -> list[Slot]:
+    """Use the time the person gave: add a set at a time to the main items, then the
+    accessories (at most 5 and 4 sets; at most 3 and 2 with pain), while every week still
+    fits the budget and `ok()` (the weekly-sets cap) holds."""
+    caps = {"main": 3 if ctx.caution else 5, "accessory": 2 if ctx.caution else 4}
+
+    def longest() -> int:
+        return max(minutes(session_seconds(slots, info, ctx)) for info in infos)
+
+    grown = True
+    while grown:
+        grown = False
+        for block in ("main", "accessory"):
+            for s in slots:
+                if s.pick.block != block or s.pick.role != "normal" or s.sets >= caps[block]:
+                    continue
+                s.sets += 1
+                if longest() > budget_minutes or not ok():
+                    s.sets -= 1
+                else:
+                    grown = True
+    return slots

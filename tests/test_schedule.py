@@ -8,7 +8,7 @@ import pytest
 
 from planner import load_catalogue, plan
 from planner._progress import week_infos
-from planner._schedule import Dose, Slot, seconds_for
+from planner._schedule import BUILD_UP_SETS, CHANGEOVER_SECONDS, Dose, Slot, seconds_for
 from planner._select import Pick
 
 BY_ID = {e.id: e for e in load_catalogue()}
@@ -23,14 +23,25 @@ def test_time_of_a_one_sided_reps_item() -> None:
     s = slot(ex.id, rest=90)
     d = Dose(weak_sets=3, strong_sets=2, value=10)
     per_set = 10 * ex.seconds_per_rep + ex.setup_seconds
-    # 5 sets of work and set-up; rests between the 3 rounds (sides alternate)
-    assert seconds_for(s, d) == math.ceil(5 * per_set + 2 * 90)
+    # 5 sets of work and set-up; a rest after every set and side but the last; a changeover
+    assert seconds_for(s, d) == math.ceil(5 * per_set + 4 * 90 + CHANGEOVER_SECONDS)
 
 
 def test_time_of_a_two_sided_hold() -> None:
     ex = next(e for e in load_catalogue() if not e.unilateral and e.measure == "seconds")
     s = slot(ex.id, rest=30)
-    assert seconds_for(s, Dose(2, 2, 20)) == math.ceil(2 * (20 + ex.setup_seconds) + 30)
+    assert seconds_for(s, Dose(2, 2, 20)) == math.ceil(
+        2 * (20 + ex.setup_seconds) + 30 + CHANGEOVER_SECONDS
+    )
+
+
+def test_time_of_a_barbell_lift_counts_its_build_up_sets() -> None:
+    ex = BY_ID["barbell_deadlift"]
+    s = slot(ex.id, rest=180)
+    per_set = 5 * ex.seconds_per_rep
+    build_up = BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
+    expected = 2 * (per_set + ex.setup_seconds) + 180 + CHANGEOVER_SECONDS + build_up
+    assert seconds_for(s, Dose(2, 2, 5)) == math.ceil(expected)
 
 
 @pytest.mark.parametrize("minutes", [10, 12, 15, 20, 30, 45, 90])

@@ -1,0 +1,101 @@
+"""Weekly hard sets per region and side: counting them, and the numbers the plan keeps.
+
+A hard set is a set of a main or accessory item (warm-ups, mobility and self-tests are not);
+a set counts for every region its exercise trains, so a hinge counts for the lower back and
+the hips. Numbers (docs/programming/weekly-sets.md):
+- at most MAX_WEEKLY_SETS_BY_LEVEL (12, 16, 20 by level) a week for any region and side:
+  12-20 weekly sets per muscle group is where the volume studies of trained people found the
+  most growth, with no clear gain beyond 20 for most muscles (Baz-Valle et al. 2022); novices
+  progress on fewer (Ratamess et al. 2009);
+- for the `muscle` goal, at least MUSCLE_WEEKLY_SETS for the weak side of every chosen region
+  where time allows: 10 or more weekly sets grew the most muscle in the dose-response
+  meta-analysis (Schoenfeld, Ogborn & Krieger 2017).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ._progress import WeekInfo
+from ._schedule import Slot, dose, other
+from ._select import Context
+
+MAX_WEEKLY_SETS = 20
+# Novices need fewer sets to progress (Ratamess et al. 2009: one to three sets an exercise).
+MAX_WEEKLY_SETS_BY_LEVEL = {"beginner": 12, "intermediate": 16, "advanced": 20}
+MUSCLE_WEEKLY_SETS = 10
+
+_SIDES = ("left", "right")
+
+
+def week_sets(
+    sessions: Iterable[Mapping[str, Any]], focus_of: Mapping[str, Sequence[str]]
+) -> dict[tuple[str, str], int]:
+    """{(region, side): hard sets} for one plan week (its sessions as plan JSON)."""
+    out: dict[tuple[str, str], int] = {}
+    for session in sessions:
+        for it in session["items"]:
+            if it["block"] not in ("main", "accessory") or "self_test" in it:
+                continue
+            if "sides" in it:
+                per_side = {s["side"]: s["sets"] for s in it["sides"]}
+            else:
+                per_side = dict.fromkeys(_SIDES, it["sets"])
+            for region in focus_of[it["exercise"]]:
+                for side, sets in per_side.items():
+                    out[(region, side)] = out.get((region, side), 0) + sets
+    return out
+
+
+def slot_week_sets(
+    days: Sequence[Sequence[Slot]], info: WeekInfo, ctx: Context
+) -> dict[tuple[str, str], int]:
+    """The same count for the week `info` of a plan still being built (each day's slots)."""
+    out: dict[tuple[str, str], int] = {}
+    for slots in days:
+        for s in slots:
+            if s.pick.block not in ("main", "accessory") or s.pick.role == "test":
+                continue
+            d = dose(s, info, ctx)
+            if s.ex.unilateral:
+                first = s.weak or "left"
+                per_side = {first: d.weak_sets, other(first): d.strong_sets}
+            else:
+                per_side = dict.fromkeys(_SIDES, d.strong_sets)
+            for region in s.ex.focus:
+                for side, sets in per_side.items():
+                    out[(region, side)] = out.get((region, side), 0) + sets
+    return out
+
+
+def within_cap(days: Sequence[Sequence[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> bool:
+    cap = MAX_WEEKLY_SETS_BY_LEVEL[ctx.experience]
+    return all(n <= cap for info in infos for n in slot_week_sets(days, info, ctx).values())
+
+
+def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> None:
+    """Take a set at a time off the item with the most sets in an over-full region."""
+    while not within_cap(days, infos, ctx):
+        worst: tuple[str, str] | None = None
+        for info in infos:
+            counts = slot_week_sets(days, info, ctx)
+            over = [k for k, n in counts.items() if n > MAX_WEEKLY_SETS_BY_LEVEL[ctx.experience]]
+            if over:
+                worst = max(over, key=lambda k: counts[k])
+                break
+        if worst is None:
+            return
+        region = worst[0]
+        candidates = [
+            s
+            for slots in days
+            for s in slots
+            if s.pick.block in ("main", "accessory")
+            and s.pick.role != "test"
+            and region in s.ex.focus
+            and s.sets > 1
+        ]
+        if not candidates:
+            return
+        max(candidates, key=lambda s: s.sets).sets -= 1
