@@ -6,7 +6,13 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._assess import asymmetry, derive_weak_side, region_weak_sides
+from ._assess import (
+    NORMAL_BELOW_PCT,
+    asymmetry,
+    derive_weak_side,
+    index_pct,
+    region_weak_sides,
+)
 from ._catalogue import catalogue_by_id, load_catalogue
 from ._items import item
 from ._profile import Profile, parse_profile
@@ -88,11 +94,13 @@ class _Builder:
             for d in range(profile.days_per_week)
         ]
         done = [t.test for t in profile.tests]
-        self.start_tests = self_test_picks(self.ctx) if weak is None and not done else []
+        start = self_test_picks(self.ctx) if weak is None and not done else []
         final = self_test_picks(self.ctx, done)
         if self.ctx.caution:
             # Only tests of exercises the plan itself keeps at this pain level.
+            start = [t for t in start if caution_swap(t.ex, self.ctx, "main")[1] is None]
             final = [t for t in final if caution_swap(t.ex, self.ctx, "main")[1] is None]
+        self.start_tests = start
         self.final_tests = final
 
     def templates(self, late_bonus: bool) -> list[list[Slot]]:
@@ -302,7 +310,8 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         weak: str | None = p.weak_side
         source: str | None = "stated"
     else:
-        weak = derive_weak_side(triples)
+        # Tests within normal variation do not choose a side (each region's own rule).
+        weak = derive_weak_side(t for t in triples if index_pct(t[1], t[2]) >= NORMAL_BELOW_PCT)
         source = "tests" if weak else None
     base: dict[str, Any] = {
         "version": PLAN_VERSION,

@@ -12,7 +12,7 @@ from ._assess import BANDS_BASIS, TESTS, self_test
 from ._profile import Profile
 from ._progress import DELOAD_EVERY, deload_weeks
 from ._vocab import REGION_WORDS, hard_days, lower_first
-from ._volume import MAX_WEEKLY_SETS_BY_LEVEL, MUSCLE_WEEKLY_SETS, week_sets
+from ._volume import MUSCLE_WEEKLY_SETS, week_sets, weekly_cap
 from ._wording import human_list, regions_text
 
 
@@ -88,10 +88,11 @@ def rules_lines(
     if peak is not None:
         counts = week_sets(peak["sessions"], focus_of)
         most = max(counts.values(), default=0)
-        cap = MAX_WEEKLY_SETS_BY_LEVEL[profile.experience]
+        cap = weekly_cap(profile.experience, profile.days_per_week)
         out.append(
             f"Hard sets (main and accessory) stay at {cap} or fewer a week for any region and "
-            f"side at your level (this plan's most: {most}): 12-20 a week is where the volume "
+            f"side at your level (this plan's most: {most:g}; a set counts in full for the main "
+            "region it trains, half for the others): 12-20 a week is where the volume "
             "studies of trained people found the most muscle growth (Baz-Valle et al. 2022), "
             "and newer lifters progress on fewer (Ratamess et al. 2009)."
         )
@@ -105,7 +106,7 @@ def rules_lines(
                 n = min(counts.get((region, s), 0) for s in sides)
                 if n < MUSCLE_WEEKLY_SETS:
                     out.append(
-                        f"Your time gives the {_region(region)} {n} hard sets a week"
+                        f"Your time gives the {_region(region)} {n:g} hard sets a week"
                         + (f" on the {sides[0]} side" if len(sides) == 1 else " a side")
                         + f"; {MUSCLE_WEEKLY_SETS} or more a week grew the most muscle "
                         "(Schoenfeld et al. 2017a), so more sessions or more minutes would "

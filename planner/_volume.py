@@ -1,8 +1,9 @@
 """Weekly hard sets per region and side: counting them, and the numbers the plan keeps.
 
 A hard set is a set of a main or accessory item (warm-ups, mobility and self-tests are not);
-a set counts for every region its exercise trains, so a hinge counts for the lower back and
-the hips. Numbers (docs/programming/weekly-sets.md):
+a set counts in full for its exercise's first region and half for each other region it
+trains (a single-leg deadlift: one hip set, half a lower-back set). The numbers
+(docs/programming/session-rules.md):
 - at most MAX_WEEKLY_SETS_BY_LEVEL (12, 16, 20 by level) a week for any region and side:
   12-20 weekly sets per muscle group is where the volume studies of trained people found the
   most growth, with no clear gain beyond 20 for most muscles (Baz-Valle et al. 2022); novices
@@ -31,9 +32,9 @@ _SIDES = ("left", "right")
 
 def week_sets(
     sessions: Iterable[Mapping[str, Any]], focus_of: Mapping[str, Sequence[str]]
-) -> dict[tuple[str, str], int]:
+) -> dict[tuple[str, str], float]:
     """{(region, side): hard sets} for one plan week (its sessions as plan JSON)."""
-    out: dict[tuple[str, str], int] = {}
+    out: dict[tuple[str, str], float] = {}
     for session in sessions:
         for it in session["items"]:
             if it["block"] not in ("main", "accessory") or "self_test" in it:
@@ -42,17 +43,17 @@ def week_sets(
                 per_side = {s["side"]: s["sets"] for s in it["sides"]}
             else:
                 per_side = dict.fromkeys(_SIDES, it["sets"])
-            for region in focus_of[it["exercise"]]:
+            for i, region in enumerate(focus_of[it["exercise"]]):
                 for side, sets in per_side.items():
-                    out[(region, side)] = out.get((region, side), 0) + sets
+                    out[(region, side)] = out.get((region, side), 0) + sets * (1 if i == 0 else 0.5)
     return out
 
 
 def slot_week_sets(
     days: Sequence[Sequence[Slot]], info: WeekInfo, ctx: Context
-) -> dict[tuple[str, str], int]:
+) -> dict[tuple[str, str], float]:
     """The same count for the week `info` of a plan still being built (each day's slots)."""
-    out: dict[tuple[str, str], int] = {}
+    out: dict[tuple[str, str], float] = {}
     for slots in days:
         for s in slots:
             if s.pick.block not in ("main", "accessory") or s.pick.role == "test":
@@ -63,14 +64,20 @@ def slot_week_sets(
                 per_side = {first: d.weak_sets, other(first): d.strong_sets}
             else:
                 per_side = dict.fromkeys(_SIDES, d.strong_sets)
-            for region in s.ex.focus:
+            for i, region in enumerate(s.ex.focus):
                 for side, sets in per_side.items():
-                    out[(region, side)] = out.get((region, side), 0) + sets
+                    out[(region, side)] = out.get((region, side), 0) + sets * (1 if i == 0 else 0.5)
     return out
 
 
+def weekly_cap(experience: str, days_per_week: int) -> int:
+    """The level's limit, or two sets a session (one set and the weak side's extra one, the
+    least a session can hold) when there are more sessions than that allows."""
+    return max(MAX_WEEKLY_SETS_BY_LEVEL[experience], 2 * days_per_week)
+
+
 def within_cap(days: Sequence[Sequence[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> bool:
-    cap = MAX_WEEKLY_SETS_BY_LEVEL[ctx.experience]
+    cap = weekly_cap(ctx.experience, len(days))
     return all(n <= cap for info in infos for n in slot_week_sets(days, info, ctx).values())
 
 
@@ -80,7 +87,8 @@ def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Cont
         worst: tuple[str, str] | None = None
         for info in infos:
             counts = slot_week_sets(days, info, ctx)
-            over = [k for k, n in counts.items() if n > MAX_WEEKLY_SETS_BY_LEVEL[ctx.experience]]
+            cap = weekly_cap(ctx.experience, len(days))
+            over = [k for k, n in counts.items() if n > cap]
             if over:
                 worst = max(over, key=lambda k: counts[k])
                 break
@@ -96,6 +104,30 @@ def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Cont
             and region in s.ex.focus
             and s.sets > 1
         ]
-        if not candidates:
+        if candidates:
+            max(candidates, key=lambda s: s.sets).sets -= 1
+            continue
+        # Every item there is at one set: drop an accessory (then a second main item) of
+        # that region, the last first, never a protected one nor a day's last main item.
+        for block in ("accessory", "main"):
+            dropped = False
+            for slots in days:
+                for i in range(len(slots) - 1, -1, -1):
+                    s = slots[i]
+                    mains = sum(1 for x in slots if x.pick.block == "main")
+                    if (
+                        s.pick.block == block
+                        and region in s.ex.focus
+                        and not s.pick.protected
+                        and s.pick.role != "test"
+                        and (block != "main" or mains > 1)
+                    ):
+                        del slots[i]
+                        dropped = True
+                        break
+                if dropped:
+                    break
+            if dropped:
+                break
+        else:
             return
-        max(candidates, key=lambda s: s.sets).sets -= 1

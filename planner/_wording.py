@@ -117,7 +117,9 @@ def side_doses(item: Mapping[str, Any], weak_side: Any) -> list[tuple[str, bool,
     """(side label, is the weak side, dose) for each side of a unilateral item, in order.
 
     The weak side is labelled "Left (weak)"; the order is the order performed, as in the plan.
+    An item's own `weak_side` (its region's, which can differ from the plan's) wins.
     """
+    weak_side = item.get("weak_side", weak_side)
     out: list[tuple[str, bool, str]] = []
     for entry in item.get("sides", []):
         is_weak = weak_side is not None and entry.get("side") == weak_side

@@ -81,7 +81,6 @@ def check_contract(profile: Mapping[str, Any], result: Mapping[str, Any]) -> Non
     assert not p.red_flags and p.pain < 7
     weeks = result["weeks"]
     assert len(weeks) == p.weeks
-    weak = result["weak_side"]
     # Rule 3 over the items that share a weak side (an item's weak side is its region's).
     groups: dict[str, dict[str, float]] = {}
     week_weak: list[float] = []
@@ -128,10 +127,9 @@ def check_contract(profile: Mapping[str, Any], result: Mapping[str, Any]) -> Non
         week_weak.append(weak_work)
     for side, work in groups.items():
         assert work[side] > work["right" if side == "left" else "left"]  # rule 3
-    if groups:
-        if p.weeks >= 3:
-            last = max(i for i, w in enumerate(weeks) if not w["deload"])
-            assert week_weak[last] > week_weak[0]  # rule 6
+    if groups and p.weeks >= 3:
+        last = max(i for i, w in enumerate(weeks) if not w["deload"])
+        assert week_weak[last] > week_weak[0]  # rule 6
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
