@@ -78,7 +78,12 @@ class _Builder:
             weak=weak,
             caution=caution,
             minutes=profile.minutes_per_session,
-            pool=eligible(catalogue, equipment, profile.experience, caution=caution),
+            # Added after the person's own workout: no fast lifts, which need a fresh start.
+            pool=tuple(
+                e
+                for e in eligible(catalogue, equipment, profile.experience, caution=caution)
+                if not (profile.schedule == "add_on" and e.pattern == "ballistic")
+            ),
             by_id=catalogue_by_id(),
             goal=profile.goal,
             schedule=profile.schedule,

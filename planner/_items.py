@@ -147,8 +147,13 @@ def notes(
             )
     elif ex.unilateral:
         parts.append(
-            ("Weak side first; " if weak else "Left side first; ")
-            + "the same time on both sides. Gentle: a stretch, never pain."
+            (
+                f"{weak.capitalize()} side first, with one extra hold on it; the same time "
+                "each hold."
+                if weak
+                else "Left side first; the same time on both sides."
+            )
+            + " Gentle: a stretch, never pain."
         )
     elif weak and pick.role != "prefatigue":
         parts.append(ex.weak_side_first.replace("weaker side", f"{weak} (weaker) side"))

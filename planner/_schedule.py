@@ -93,7 +93,7 @@ def make_slot(pick: Pick, ctx: Context) -> Slot:
     weak = ctx.weak_for(ex) if ex.unilateral else None
     low, high = dose_range(ex, block, ctx.goal)
     if pick.role == "test":
-        return Slot(pick, 1, 0, TEST_REST, 90, False, low=low, high=high)
+        return Slot(pick, 1, 0, TEST_REST, 90, False, low=low, high=high, weak=ctx.weak)
     rest, floor = rest_for(ex, ctx.goal)
     if pick.role == "prefatigue":
         return Slot(pick, 2, 0, rest, floor, True, low=low, high=high, weak=weak)
@@ -107,7 +107,9 @@ def make_slot(pick: Pick, ctx: Context) -> Slot:
         sets, rest, floor, progresses = 1, 20, 15, False
     else:
         sets, rest, floor, progresses = 1, 15, 10, False
-    weak_extra = 1 if weak is not None and block in ("main", "accessory") else 0
+    # Every one-sided item with a known weak side gives it one more set (warm-ups and
+    # mobility too), so rule 3 holds for each region's own weak side.
+    weak_extra = 1 if weak is not None else 0
     return Slot(pick, sets, weak_extra, rest, floor, progresses, low=low, high=high, weak=weak)
 
 

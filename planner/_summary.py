@@ -96,6 +96,14 @@ def rules_lines(
             "studies of trained people found the most muscle growth (Baz-Valle et al. 2022), "
             "and newer lifters progress on fewer (Ratamess et al. 2009)."
         )
+        budget = profile.minutes_per_session
+        used = max((x["estimated_minutes"] for x in weeks[0]["sessions"]), default=0)
+        if used * 10 < budget * 6:
+            out.append(
+                f"Week 1's longest session takes about {used} of your {budget} minutes: more "
+                "hard sets for these regions would go past the weekly numbers above, so use the "
+                "spare time for other training, or choose more regions."
+            )
         if profile.goal == "muscle":
             for region in profile.focus:
                 sides = [

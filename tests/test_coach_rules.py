@@ -121,7 +121,7 @@ def check_item_weak_side(profile: Mapping[str, Any], result: Mapping[str, Any]) 
             if not it["unilateral"]:
                 continue
             if "self_test" in it:
-                assert it["weak_side"] is None
+                assert it["weak_side"] == result["weak_side"]
                 continue
             ex = BY_ID[it["exercise"]]
             want = next((regions[r] for r in ex.focus if r in regions), result["weak_side"])
@@ -283,3 +283,25 @@ def test_each_region_follows_its_own_tests() -> None:
     }
     assert sides.get("side_trunk") == "left"
     assert sides.get("hips") == "right"
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False).map(lambda p: {**p, "schedule": "add_on"}))
+def test_add_on_blocks_have_no_general_warm_up_nor_fast_lifts_and_name_the_workout(
+    profile: dict[str, Any],
+) -> None:
+    result = plan(profile)
+    check_coach_rules(profile, result)
+    for _, day, session in _sessions(result):
+        assert session["title"].startswith(f"Add after your own workout {day}")
+        for it in session["items"]:
+            assert it["block"] != "warmup" or "self_test" in it
+            assert BY_ID[it["exercise"]].pattern != "ballistic"
+
+
+def test_a_short_plan_says_how_much_of_the_time_it_uses() -> None:
+    profile = {"weak_side": "left", "focus": ["hips"], "minutes_per_session": 90}
+    result = plan(profile)
+    longest = max(s["estimated_minutes"] for s in result["weeks"][0]["sessions"])
+    assert longest * 10 < 90 * 6
+    assert any(f"about {longest} of your 90 minutes" in line for line in result["summary"])
