@@ -25,7 +25,7 @@ DESCRIPTION = (
 
 EPILOG = f"""\
 examples:
-  python -m planner plan docs/examples/seed-left-erector-basketball.json --format text
+  python -m planner plan docs/examples/forum-left-erector-basketball.json --format text
   python -m planner plan my-profile.json --format ics > plan.ics
   echo '{{"weak_side": "left", "days_per_week": 2}}' | python -m planner plan - --format md
   python -m planner catalogue --format json

@@ -25,6 +25,7 @@ from ._vocab import (
     SHARE_LINK_MAX_CHARS,
     SHARE_LINK_PROBLEMS,
 )
+from ._wording import PREFILL_MESSAGE
 
 # Only what describe() needs is imported up front, so the runtime is ready sooner; the engine,
 # the catalogue and the renderers load in the first make_plan() (the page makes a quiet one
@@ -53,7 +54,7 @@ def describe() -> str:
                 "test_result": {"minimum": TEST_RESULT_MIN, "maximum": TEST_RESULT_MAX},
                 "share_link_chars": SHARE_LINK_MAX_CHARS,
             },
-            "messages": {"share_link": SHARE_LINK_PROBLEMS},
+            "messages": {"share_link": SHARE_LINK_PROBLEMS, "prefill": PREFILL_MESSAGE},
         }
     )
 

@@ -13,6 +13,7 @@ from ._assess import BANDS_BASIS
 from ._wording import (
     ASYMMETRY_HEADER,
     HEADINGS,
+    REFERRAL_LEAD,
     REFERRAL_NO_ROUTINE,
     asymmetry_notes,
     asymmetry_rows,
@@ -21,6 +22,9 @@ from ._wording import (
     item_facts,
     minutes_text,
     plan_length,
+    referral_do_now,
+    referral_heading,
+    referral_tier_badge,
     session_heading,
     status_text,
     urgency_label,
@@ -29,7 +33,6 @@ from ._wording import (
 )
 
 PLAN_HEADING = "Your plan"
-REFERRAL_HEADING = "Please see a professional before you start"
 SOURCES_LEAD = "The evidence behind these choices: "
 
 
@@ -76,9 +79,15 @@ def _weeks(plan: Mapping[str, Any]) -> list[dict[str, Any]]:
 def display(plan: Mapping[str, Any]) -> dict[str, Any]:
     """The page's text for a plan or a referral (see DEVELOPING.md, "Worker bridge")."""
     if plan.get("status") == "refer":
+        heading = referral_heading(plan)
+        do_now = referral_do_now(plan)
         return {
-            "heading": REFERRAL_HEADING,
-            "announce": "The planner suggests seeing a professional before you start: see below.",
+            "heading": heading,
+            "urgency": plan.get("urgency", ""),
+            "tier": referral_tier_badge(plan),
+            "lead": REFERRAL_LEAD,
+            "do_now": [HEADINGS["do_now"], do_now],
+            "announce": " ".join([f"{heading}.", *do_now[:1]]),
             "how_soon": [f"{HEADINGS['how_soon']}: ", urgency_label(plan.get("urgency", ""))],
             "who_to_see": [f"{HEADINGS['who_to_see']}: ", plan.get("see") or ""],
             "headings": HEADINGS,

@@ -40,8 +40,10 @@ from ._profile import (
     Profile,
     ProfileError,
     TestResult,
+    _kind,
     _Object,
     _pairs,
+    _show,
     parse_profile,
 )
 
@@ -56,30 +58,6 @@ __all__ = [
     "parse_log",
     "parse_log_json",
 ]
-
-
-def _show(value: object) -> str:
-    try:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "an object"
-    return type(value).__name__
 
 
 class _Checker:

@@ -22,6 +22,8 @@ from ._wording import (
     block_label,
     dose,
     plan_title,
+    referral_do_now,
+    referral_heading,
     rest_text,
     session_heading,
     side_doses,
@@ -109,6 +111,13 @@ def _asymmetry(plan: Mapping[str, Any], heading: str) -> list[str]:
 def _referral(plan: Mapping[str, Any]) -> list[str]:
     lines = [
         f"# {md_text(plan_title(plan))}",
+        "",
+        f"**{md_text(referral_heading(plan))}**",
+    ]
+    do_now = referral_do_now(plan)
+    if do_now:
+        lines += ["", f"## {HEADINGS['do_now']}", "", *_bullets(do_now)]
+    lines += [
         "",
         f"**{HEADINGS['how_soon']}:** {md_text(urgency_label(plan.get('urgency', '')))}",
     ]

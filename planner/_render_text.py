@@ -15,6 +15,8 @@ from ._wording import (
     block_label,
     plan_title,
     prescription,
+    referral_do_now,
+    referral_heading,
     rest_text,
     session_heading,
     status_text,
@@ -52,6 +54,10 @@ def _bullets(items: Sequence[Any]) -> list[str]:
 def _referral(plan: Mapping[str, Any]) -> list[str]:
     lines = _heading(plan_title(plan), "=")
     lines.append("")
+    lines.extend(_wrap(referral_heading(plan).upper()))
+    do_now = referral_do_now(plan)
+    if do_now:
+        lines += ["", *_heading(HEADINGS["do_now"], "-"), *_bullets(do_now), ""]
     lines.extend(_wrap(f"{HEADINGS['how_soon']}: {urgency_label(plan.get('urgency', ''))}"))
     if plan.get("see"):
         lines.extend(_wrap(f"{HEADINGS['who_to_see']}: {plan['see']}"))

@@ -31,6 +31,7 @@ HEADINGS: dict[str, str] = {
     "who_to_see": "Who to see",
     "weak_side": "Weak side",
     "status": "Status",
+    "do_now": "What to do now",
 }
 # The columns of the self-test results table, in the order of asymmetry_rows().
 ASYMMETRY_HEADER: tuple[str, ...] = (
@@ -48,6 +49,45 @@ REFERRAL_NO_ROUTINE = (
     "No exercise routine is included. Once you have been checked and told that exercise is "
     "safe for you, come back and make a plan."
 )
+
+
+# A referral's tier named in words (never by colour alone), on the page and in the exports.
+REFERRAL_TIERS: dict[str, str] = {
+    "emergency": "Emergency",
+    "urgent": "Urgent",
+    "routine": "Routine",
+}
+# Shown under a referral's heading on the page, and as the exports' title.
+REFERRAL_LEAD = "Please see a professional before you start"
+
+# What the page says when a self-test page opens it with results filled in (#prefill=).
+PREFILL_MESSAGE = (
+    "Your self-test results are filled in below. Answer the safety questions, check the other "
+    'answers, then choose "Make my plan".'
+)
+
+
+def referral_heading(plan: Mapping[str, Any]) -> str:
+    """The referral's heading, most urgent tier first: "Emergency: get medical help now"."""
+    heading = plan.get("heading")
+    return str(heading) if heading else REFERRAL_LEAD
+
+
+def referral_do_now(plan: Mapping[str, Any]) -> list[str]:
+    """What to do now, one sentence each (the referral's `do_now`)."""
+    return [str(line) for line in plan.get("do_now") or []]
+
+
+def referral_tier(plan: Mapping[str, Any]) -> str:
+    """ "Emergency", "Urgent" or "Routine": the tier in words."""
+    urgency = str(plan.get("urgency", ""))
+    return REFERRAL_TIERS.get(urgency, urgency.capitalize())
+
+
+def referral_tier_badge(plan: Mapping[str, Any]) -> str | None:
+    """The tier in words when the heading does not already start with it, else None."""
+    tier = referral_tier(plan)
+    return None if referral_heading(plan).startswith(tier) else f"{tier} referral"
 
 
 def side_name(side: Any) -> str:

@@ -31,17 +31,24 @@ find_python() {
   echo "Python 3.11 or newer is needed" >&2; return 1
 }
 
+# pip itself is pinned too: dependency groups (pip install --group) need pip 25.1 or newer.
+PIP_VERSION="26.3"
+# Which dependency groups of pyproject.toml to install: dev (everything, the default) or a
+# smaller set, e.g. EVEN_BACK_GROUPS=build for a deploy that only builds the site.
+EVEN_BACK_GROUPS="${EVEN_BACK_GROUPS:-dev}"
+
 ensure_venv() {
-  local stamp="$ROOT/.venv/.installed" want
-  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  local stamp="$ROOT/.venv/.installed" want group args=()
+  want=$( (cat pyproject.toml; echo "pip==$PIP_VERSION $EVEN_BACK_GROUPS") | sha256sum | cut -d' ' -f1)
   if [ ! -x "$ROOT/.venv/bin/python" ]; then
     log "creating .venv"
     "$(find_python)" -m venv "$ROOT/.venv"
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    log "installing Python packages (pinned in pyproject.toml)"
-    "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip
-    "$ROOT/.venv/bin/python" -m pip install -q -e ".[dev]"
+    log "installing Python packages (groups: $EVEN_BACK_GROUPS; pinned in pyproject.toml)"
+    "$ROOT/.venv/bin/python" -m pip install -q "pip==$PIP_VERSION"
+    for group in $EVEN_BACK_GROUPS; do args+=(--group "$group"); done
+    "$ROOT/.venv/bin/python" -m pip install -q -e . "${args[@]}"
     echo "$want" > "$stamp"
   fi
   export PATH="$ROOT/.venv/bin:$PATH"
@@ -69,7 +76,7 @@ ensure_node_tools() {
   want=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     log "installing test tools from npm (package-lock.json)"
-    npm ci --silent --no-audit --no-fund >/dev/null
+    npm ci --silent --no-audit --no-fund --ignore-scripts >/dev/null
     echo "$want" > "$stamp"
   fi
 }
@@ -82,5 +89,18 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "Debian's chromium is missing; run: sudo apt-get install chromium" >&2; return 1
+  fi
+}
+
+# Java for the HTML checker (vnu-jar, from npm): Debian's headless runtime.
+ensure_java() {
+  command -v java >/dev/null && return 0
+  if [ "$(id -u)" = 0 ]; then
+    log "installing Debian's default-jre-headless (for the HTML checker)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  else
+    echo "Java is missing (the HTML checker needs it); run: sudo apt-get install default-jre-headless" >&2
+    return 1
   fi
 }

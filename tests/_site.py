@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from serve_site import make_server  # noqa: E402
+from evenback_build.paths import ROOT
+from evenback_build.serve import make_server
 
 
 @dataclass

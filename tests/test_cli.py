@@ -30,8 +30,8 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[bytes]:
 def test_the_examples_are_there() -> None:
     names = {p.name for p in EXAMPLES}
     assert {
-        "seed-left-erector-basketball.json",
-        "seed-slight-scoliosis-right-weaker.json",
+        "forum-left-erector-basketball.json",
+        "forum-slight-scoliosis-right-weaker.json",
         "home-beginner-no-equipment.json",
         "unknown-side-with-tests.json",
         "red-flag-referral.json",
@@ -63,8 +63,8 @@ def test_seed_examples_give_weak_side_plans_and_the_red_flag_one_refers() -> Non
         assert isinstance(data, dict)
         return data
 
-    assert plan_of("seed-left-erector-basketball.json")["weak_side"] == "left"
-    assert plan_of("seed-slight-scoliosis-right-weaker.json")["weak_side"] == "right"
+    assert plan_of("forum-left-erector-basketball.json")["weak_side"] == "left"
+    assert plan_of("forum-slight-scoliosis-right-weaker.json")["weak_side"] == "right"
     derived = plan_of("unknown-side-with-tests.json")
     assert derived["weak_side"] == "right" and derived["weak_side_source"] == "tests"
     refer = plan_of("red-flag-referral.json")

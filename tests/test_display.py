@@ -19,7 +19,7 @@ def _example(name: str) -> dict[str, Any]:
 
 
 def test_every_week_session_and_item_of_the_plan_has_its_words() -> None:
-    result = _example("seed-left-erector-basketball.json")
+    result = _example("forum-left-erector-basketball.json")
     shown = display(result)
     assert len(shown["weeks"]) == len(result["weeks"])
     for week, words in zip(result["weeks"], shown["weeks"], strict=True):
@@ -31,7 +31,7 @@ def test_every_week_session_and_item_of_the_plan_has_its_words() -> None:
 
 def test_the_page_names_the_weak_side_exactly_as_every_export_does() -> None:
     """One wording of a side label: the page's dose runs read as the text export's dose."""
-    result = _example("seed-left-erector-basketball.json")
+    result = _example("forum-left-erector-basketball.json")
     text = render(result, "text")
     shown = display(result)
     weak_runs = 0

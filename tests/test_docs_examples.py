@@ -32,7 +32,7 @@ def test_every_share_link_in_the_guide_is_a_valid_profile() -> None:
 def test_faq_links_open_the_saved_seed_profiles() -> None:
     faq = (DOCS / "faq.md").read_text(encoding="utf-8")
     linked = [decode(f) for f in SHARE.findall(faq)]
-    for name in ("seed-left-erector-basketball", "seed-slight-scoliosis-right-weaker"):
+    for name in ("forum-left-erector-basketball", "forum-slight-scoliosis-right-weaker"):
         saved = json.loads((DOCS / "examples" / f"{name}.json").read_text(encoding="utf-8"))
         assert saved in linked, name
 

@@ -31,7 +31,7 @@ def side_work(result: dict[str, Any], week: int | None = None) -> dict[str, int]
 
 
 def test_hg_basketball_plan_brings_up_the_left_erector() -> None:
-    result = plan(load("seed-left-erector-basketball.json"))
+    result = plan(load("forum-left-erector-basketball.json"))
     assert result["status"] == "ok" and result["weak_side"] == "left"
     assert len(result["weeks"]) == 6
     assert all(len(w["sessions"]) == 4 for w in result["weeks"])
@@ -43,7 +43,7 @@ def test_hg_basketball_plan_brings_up_the_left_erector() -> None:
 
 
 def test_scoliosis_poster_plan_works_the_right_side_and_says_it_is_not_treatment() -> None:
-    result = plan(load("seed-slight-scoliosis-right-weaker.json"))
+    result = plan(load("forum-slight-scoliosis-right-weaker.json"))
     assert result["weak_side"] == "right"
     assert any("not a scoliosis programme" in line for line in result["summary"])
     assert "negrini2018" in result["sources"]
@@ -82,13 +82,13 @@ def test_plan_has_the_documented_top_level_keys() -> None:
 
 def test_every_cited_source_exists_in_the_source_list() -> None:
     known = load_sources()
-    for name in ("seed-left-erector-basketball.json", "red-flag-referral.json"):
+    for name in ("forum-left-erector-basketball.json", "red-flag-referral.json"):
         result = plan(load(name))
         assert result["sources"] and set(result["sources"]) <= set(known)
 
 
 def test_plan_is_deterministic_and_independent_of_list_order() -> None:
-    data = load("seed-slight-scoliosis-right-weaker.json")
+    data = load("forum-slight-scoliosis-right-weaker.json")
     shuffled = {**data, "equipment": list(reversed(data["equipment"]))}
     assert render(plan(data), "json") == render(plan(shuffled), "json")
 

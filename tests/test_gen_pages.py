@@ -1,9 +1,8 @@
-"""The generated guide pages (scripts/gen_pages.py): exercise pages, exercise index, references."""
+"""The generated guide pages (evenback_build.pages): exercise pages, exercise index, references."""
 
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import re
 import subprocess
@@ -11,29 +10,16 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
 import markupsafe
 import pytest
 
+from evenback_build import pages as gen
+from evenback_build.paths import ROOT
 from planner import Exercise, Source, load_catalogue, load_sources
 from planner._vocab import EQUIPMENT, FOCUS, LEVELS, MUSCLES
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "gen_pages.py"
 SVG_NS = "{http://www.w3.org/2000/svg}"
-
-
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_pages", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["gen_pages"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_script()
 
 
 def esc(text: str) -> str:
@@ -388,15 +374,15 @@ def test_real_catalogue_generates_a_page_for_every_exercise(tmp_path: Path) -> N
                 assert f"]({variant}.md)" in text
 
 
-def test_script_exits_non_zero_with_a_message_on_invalid_data(tmp_path: Path) -> None:
+def test_command_exits_non_zero_with_a_message_on_invalid_data(tmp_path: Path) -> None:
     code = (
         "import runpy, sys\n"
         "import planner\n"
         "def broken():\n"
         "    raise planner.CatalogueError(\"exercises.toml: key 'level' bad\")\n"
         "planner.load_catalogue = broken\n"
-        f"sys.argv = ['gen_pages.py', '--out', {str(tmp_path)!r}]\n"
-        f"runpy.run_path({str(SCRIPT)!r}, run_name='__main__')\n"
+        f"sys.argv = ['pages', '--out', {str(tmp_path)!r}]\n"
+        "runpy.run_module('evenback_build.pages', run_name='__main__', alter_sys=True)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from log_samples import LEFT_WEAK_PROFILE, log_following_plan
 from test_properties import check_contract
 
+from evenback_build.log_samples import LEFT_WEAK_PROFILE, log_following_plan
 from planner import next_plan, parse_log, plan
 from planner._catalogue import catalogue_by_id
 

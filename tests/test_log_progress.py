@@ -10,8 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from log_samples import LEFT_WEAK_PROFILE, log_following_plan
-
+from evenback_build.log_samples import LEFT_WEAK_PROFILE, log_following_plan
 from planner import parse_log, progress, render_progress
 
 ROOT = Path(__file__).resolve().parent.parent

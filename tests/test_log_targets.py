@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from log_samples import LEFT_WEAK_PROFILE, log_following_plan, session_record
 
+from evenback_build.log_samples import LEFT_WEAK_PROFILE, log_following_plan, session_record
 from planner import TargetsError, parse_log, plan, targets
 from planner._catalogue import catalogue_by_id
 

@@ -66,13 +66,15 @@ export function mount(root) {
   };
 
   if (runtime.state === "ready") return onReady();
-  if (runtime.state === "failed") return onFailed();
+  // A runtime that failed still gets the form (answers can be typed; "Try again" restarts it
+  // in place, js/offline.js): ready and failed stay bound for that retry.
   setState(root, "loading");
   onProgress();
   if (description) ui = start(root, runtime, show, description);
   runtime.addEventListener("progress", onProgress);
   runtime.addEventListener("ready", onReady, { once: true });
-  runtime.addEventListener("failed", onFailed, { once: true });
+  runtime.addEventListener("failed", onFailed);
+  if (runtime.state === "failed") onFailed();
 }
 
 /** describe()'s answer as the build put it in the page (data-description), or null. */
@@ -129,7 +131,9 @@ function start(root, runtime, show, info) {
     const text = JSON.stringify(form.read());
     makePlan(text, { source: "form", focus: true });
   });
-  root.append(result, remembered, form.form);
+  // Said when a self-test page opened the form with its results (kept until a plan is made).
+  const prefillNote = el("p", { class: "planner-prefill-note", "data-role": "prefill", hidden: true });
+  root.append(result, remembered, prefillNote, form.form);
 
   const updateRemembered = () => {
     remembered.hidden = share.recall() === null;
@@ -169,6 +173,7 @@ function start(root, runtime, show, info) {
   async function planAndShow(text, { source, focus: focusNow }) {
     const mine = ++sequence;
     form.clearErrors();
+    prefillNote.hidden = true;
     if (runtime.state === "ready") {
       show("Making your plan…");
     } else {
@@ -207,6 +212,7 @@ function start(root, runtime, show, info) {
     const tools = planTools(answer.exports, info.downloads, shareUrl, plan.status === "refer", form, show);
     result.hidden = false;
     result.dataset.kind = plan.status === "refer" ? "refer" : "plan";
+    delete result.dataset.urgency;
     let heading;
     if (plan.status === "refer") {
       heading = renderReferral(result, plan, words, { tools });
@@ -254,8 +260,29 @@ function start(root, runtime, show, info) {
       return { text: null, source: "link" };
     }
     form.fill(parseOrNull(fragment.text));
+    if (fragment.prefill) {
+      // A self-test page's results: into the form, and the safety questions in view. No plan
+      // is made until the person asks for one (every route into a plan goes through them).
+      sequence++;
+      result.hidden = true;
+      result.replaceChildren();
+      if (root.dataset.state !== "loading") setState(root, "ready");
+      prefillNote.textContent = info.messages.prefill;
+      prefillNote.hidden = false;
+      showSafety();
+      return { text: null, source: "prefill" };
+    }
     if (planNow) makePlan(fragment.text, { source: "link", focus: focusNow });
     return { text: fragment.text, source: "link" };
+  };
+
+  // The safety questions, scrolled into view and focused (their group is announced by name).
+  const showSafety = () => {
+    const safety = form.form.querySelector('[data-field="red_flags"]');
+    if (!safety) return;
+    safety.setAttribute("tabindex", "-1");
+    safety.scrollIntoView({ block: "start" });
+    safety.focus({ preventScroll: true });
   };
 
   const onHashChange = () => {
@@ -281,7 +308,7 @@ function start(root, runtime, show, info) {
     runtimeReady() {
       if (pending?.text && !edited && planning === 0) {
         makePlan(pending.text, { source: pending.source, focus: false });
-      } else if (!pending && planning === 0 && !warmed.has(runtime)) {
+      } else if (!pending?.text && planning === 0 && !warmed.has(runtime)) {
         runtime.call("make_plan", "{}", todayIso()).catch(() => {});
       }
       warmed.add(runtime);

@@ -6,6 +6,9 @@
 import { decode, encode } from "./base64url.js";
 
 const PREFIX = "#profile=";
+// A self-test page's link: the answers go into the form, and no plan is made until the person
+// has seen the safety questions and asks for one.
+const PREFILL = "#prefill=";
 const STORAGE_KEY = "even-back:profile";
 
 /** The share-link fragment for this profile text: "#profile=<base64url>". */
@@ -13,16 +16,26 @@ export function fragmentFor(text) {
   return PREFIX + encode(text);
 }
 
+/** The fragment that opens the form with this profile text filled in: "#prefill=<base64url>". */
+export function prefillFor(text) {
+  return PREFILL + encode(text);
+}
+
 /**
- * The profile text in a share-link fragment. `rules` come from describe(): `maxChars` is the
+ * The profile text in a share-link (or prefill) fragment. `rules` come from describe(): `maxChars` is the
  * longest payload opened (limits.share_link_chars), `problems` what to say about a link that
  * cannot be opened (messages.share_link).
- * Returns null when the fragment is not a profile link, {text} when it decodes, or {problem}
- * with Python's sentence when the link is too long or damaged.
+ * Returns null when the fragment is neither, {text, prefill} when it decodes (prefill: true for
+ * "#prefill="), or {problem, prefill} with Python's sentence when it is too long or damaged.
  */
-export function readFragment(hash, { maxChars, problems }) {
-  if (typeof hash !== "string" || !hash.startsWith(PREFIX)) return null;
-  const payload = hash.slice(PREFIX.length);
+export function readFragment(hash, rules) {
+  if (typeof hash !== "string") return null;
+  if (hash.startsWith(PREFIX)) return { ...decodePayload(hash.slice(PREFIX.length), rules), prefill: false };
+  if (hash.startsWith(PREFILL)) return { ...decodePayload(hash.slice(PREFILL.length), rules), prefill: true };
+  return null;
+}
+
+function decodePayload(payload, { maxChars, problems }) {
   if (payload.length > maxChars) {
     const kb = (n) => String(Math.round(n / 1024));
     return { problem: problems.too_long.replace("{size}", kb(payload.length)).replace("{limit}", kb(maxChars)) };
@@ -44,9 +57,9 @@ export function writeFragment(text) {
   return url.href;
 }
 
-/** Remove a profile fragment from the address bar (other fragments are left alone). */
+/** Remove a profile or prefill fragment from the address bar (other fragments are left alone). */
 export function clearFragment() {
-  if (!location.hash.startsWith(PREFIX)) return;
+  if (!location.hash.startsWith(PREFIX) && !location.hash.startsWith(PREFILL)) return;
   const url = new URL(location.href);
   url.hash = "";
   history.replaceState(history.state, "", url.href.replace(/#$/, ""));

@@ -147,16 +147,39 @@ export async function renderPlan(panel, plan, words, { siteRoot, tools }) {
   return heading;
 }
 
-/** Render a referral into `panel`: how soon, whom to see, why. Returns the heading to focus. */
+/**
+ * Render a referral into `panel`: its heading (the most urgent tier first), what to do now, how
+ * soon, whom to see, why. The panel is graded by `data-urgency` (emergency, urgent, routine);
+ * the tier is always in the words too. An emergency is put in a role="alert" region so screen
+ * readers announce it at once. Returns the heading to focus.
+ */
 export function renderReferral(panel, plan, words, { tools }) {
   const heads = words.headings;
-  const heading = el("h2", { tabindex: "-1", text: words.heading });
+  const heading = el("h2", { tabindex: "-1", class: "planner-referral-heading", text: words.heading });
   const [soonLabel, soon] = words.how_soon;
   const [seeLabel, see] = words.who_to_see;
+  const [doNowLabel, doNow] = words.do_now ?? ["", []];
   const table = asymmetryTable(words.asymmetry);
+  const urgency = words.urgency || "routine";
+  panel.dataset.urgency = urgency;
+  const alertBox = el(
+    "div",
+    { class: "planner-referral-top", role: urgency === "emergency" ? "alert" : null },
+    words.tier ? el("p", { class: "planner-tier", text: words.tier }) : null,
+    heading,
+    doNow.length
+      ? el(
+          "div",
+          { class: "planner-do-now" },
+          el("h3", { text: doNowLabel }),
+          el("ul", {}, doNow.map((text) => el("li", { text }))),
+        )
+      : null,
+  );
   fill(
     panel,
-    heading,
+    alertBox,
+    el("p", { class: "planner-lead", text: words.lead }),
     el("p", { class: "planner-urgency" }, el("strong", { text: soonLabel }), soon),
     see ? el("p", { class: "planner-see" }, el("strong", { text: seeLabel }), see) : null,
     plan.reasons?.length ? el("h3", { text: heads.reasons }) : null,

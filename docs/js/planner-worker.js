@@ -5,7 +5,50 @@ const runtimeBase = new URL("../pyodide/", import.meta.url);
 let bridge = null;
 
 const post = (message) => self.postMessage(message);
-const progress = (stage, percent, label) => post({ type: "progress", stage, percent, label });
+const progress = (stage, percent, label, bytes = {}) =>
+  post({ type: "progress", stage, percent, label, ...bytes });
+
+// Progress by bytes: every runtime file's response is counted as it arrives (a clone is read,
+// so Pyodide still gets the plain response and the wasm keeps the browser's code cache),
+// against the sizes runtime.json lists. A fetch that fails marks the start as a network failure.
+const download = { loaded: 0, total: 0, failed: false, last: 0 };
+const MB = (n) => (n / 1e6).toFixed(1);
+function reportBytes(force = false) {
+  const now = Date.now();
+  if (!force && now - download.last < 150) return;
+  download.last = now;
+  const share = download.total ? Math.min(download.loaded / download.total, 1) : 0;
+  progress("runtime", Math.round(10 + 75 * share), `Downloading the Python runtime: ${MB(download.loaded)} of ${MB(download.total)} MB`, {
+    loaded: download.loaded,
+    total: download.total,
+  });
+}
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
+  const counted = url.href.startsWith(runtimeBase.href) && !url.pathname.endsWith("/runtime.json");
+  let response;
+  try {
+    response = await plainFetch(input, init);
+  } catch (error) {
+    download.failed = true;
+    throw error;
+  }
+  if (counted && response.ok && response.body) {
+    const reader = response.clone().body.getReader();
+    const pump = () =>
+      reader.read().then(({ done, value }) => {
+        if (done) return reportBytes(true);
+        download.loaded += value.byteLength;
+        reportBytes();
+        return pump();
+      });
+    pump().catch(() => {
+      download.failed = true;
+    });
+  }
+  return response;
+};
 
 // Pyodide reports a wasm it cannot fetch or compile on the console (a warning or an error)
 // and may then never settle its promise: turn those reports into a failure at once instead of
@@ -16,7 +59,11 @@ for (const level of ["warn", "error"]) {
   console[level] = (...args) => {
     original(...args);
     if (bridge === null && WASM_FAILURE.test(args.map(String).join(" "))) {
-      post({ type: "failed", message: "the Python runtime (WebAssembly) could not be loaded" });
+      post({
+        type: "failed",
+        network: download.failed,
+        message: "the Python runtime (WebAssembly) could not be loaded",
+      });
     }
   };
 }
@@ -29,6 +76,11 @@ async function start() {
   const response = await fetch(new URL("runtime.json", runtimeBase), { cache: "no-cache" });
   if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
   const manifest = await response.json();
+  const sizes = manifest.sizes ?? {};
+  // (pyodide.asm.mjs is a module import, not a fetch: it arrives before the wasm is asked for.)
+  download.total = ["pyodide.asm.wasm", manifest.stdlib]
+    .map((name) => sizes[name] ?? 0)
+    .reduce((a, b) => a + b, 0);
 
   const { loadPyodide } = await loader;
   // The optimised runtime has the planner inside its standard library (no package to load);
@@ -54,7 +106,7 @@ async function start() {
     return { api, info };
   };
 
-  progress("runtime", 15, "Downloading the Python runtime");
+  reportBytes(true);
   // While the first attempt runs, Pyodide's own failed fetches (a missing precompiled file)
   // surface as unhandled rejections; with a fallback at hand they are held, not thrown, and
   // logged if the first attempt succeeds after all.
@@ -100,4 +152,6 @@ self.addEventListener("message", ({ data }) => {
   }
 });
 
-start().catch((error) => post({ type: "failed", message: String(error?.message ?? error) }));
+start().catch((error) =>
+  post({ type: "failed", network: download.failed, message: String(error?.message ?? error) }),
+);

@@ -1,30 +1,49 @@
 // One planner runtime per document: the worker starts once and survives Material's instant
 // navigation, so coming back to the planner page a second or third time reuses it.
-const START_TIMEOUT_MS = 90_000; // default; a page may ask for another via data-start-timeout
+//
+// Time-outs, for a phone in a gym with a poor signal: the runtime is about 6.3 MB as GitHub
+// Pages sends it (gzip), which takes about 50 s at 1 Mbit/s and over 4 minutes at 200 kbit/s.
+// So a start is given up only when NOTHING has arrived for STALL_MS (the connection is gone
+// or hangs), or after START_TIMEOUT_MS in all (a page may ask for another via
+// data-start-timeout). While bytes keep arriving, the bar moves and the page keeps waiting.
+// retry() starts a new worker in place (the page is not reloaded, the form keeps its answers).
+const START_TIMEOUT_MS = 600_000;
+const STALL_MS = 45_000;
 let runtime = null;
+
+const OFFLINE_TEXT =
+  "The planner's engine could not be downloaded: this device seems to be offline and has not " +
+  "kept it yet. Your answers are kept on this page; once you are online, choose Try again to " +
+  "make plans, downloads and share links.";
 
 class Runtime extends EventTarget {
   constructor(timeoutMs = START_TIMEOUT_MS) {
     super();
-    this.state = "loading";
+    this.timeoutMs = timeoutMs;
     this.info = null;
-    this.error = null;
-    this.progress = { percent: 0, label: "Starting" };
     this.pending = new Map();
     this.nextId = 1;
+    this.begin(true);
+  }
+
+  begin(adoptBoot) {
+    this.state = "loading";
+    this.error = null;
+    this.progress = { percent: 0, label: "Starting", loaded: 0, total: 0 };
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
     });
     this.ready.catch(() => {});
     this.timer = setTimeout(
-      () => this.fail(`The planner's engine did not start within ${timeoutMs / 1000} seconds.`),
-      timeoutMs,
+      () => this.fail(`The planner's engine did not start within ${Math.round(this.timeoutMs / 1000)} seconds.`),
+      this.timeoutMs,
     );
+    this.watchStall();
     // The planner page starts the worker in an inline script while it is still loading
     // (window.evenBackBoot); it is adopted here with the messages it has sent so far.
-    // Otherwise (or if that failed) the worker starts now.
-    const boot = window.evenBackBoot;
+    // Otherwise (or if that failed, or on a retry) the worker starts now.
+    const boot = adoptBoot ? window.evenBackBoot : null;
     let early = [];
     if (boot?.worker && !boot.adopted) {
       boot.adopted = true;
@@ -40,12 +59,16 @@ class Runtime extends EventTarget {
         return;
       }
     }
+    const worker = this.worker;
     const onError = (event) => {
       event.preventDefault?.();
+      if (worker !== this.worker) return;
       this.fail(`The planner's worker stopped: ${event.message || "its script could not be loaded"}.`);
     };
-    this.worker.addEventListener("message", (event) => this.onMessage(event.data));
-    this.worker.addEventListener("error", onError);
+    worker.addEventListener("message", (event) => {
+      if (worker === this.worker) this.onMessage(event.data);
+    });
+    worker.addEventListener("error", onError);
     boot?.release?.();
     for (const event of early) {
       if (event.type === "error") onError(event);
@@ -53,18 +76,36 @@ class Runtime extends EventTarget {
     }
   }
 
+  watchStall() {
+    clearTimeout(this.stallTimer);
+    this.stallTimer = setTimeout(() => {
+      if (navigator.onLine === false) this.fail(OFFLINE_TEXT);
+      else this.fail(`Nothing of the planner's engine arrived for ${STALL_MS / 1000} seconds: the connection seems to have stopped.`);
+    }, STALL_MS);
+  }
+
   onMessage(message) {
     if (message.type === "progress") {
-      this.progress = { percent: message.percent, label: message.label };
+      if (this.state !== "loading") return;
+      this.watchStall();
+      this.progress = {
+        percent: message.percent,
+        label: message.label,
+        loaded: message.loaded ?? 0,
+        total: message.total ?? 0,
+      };
       this.dispatchEvent(new CustomEvent("progress", { detail: this.progress }));
     } else if (message.type === "ready") {
       clearTimeout(this.timer);
+      clearTimeout(this.stallTimer);
       this.state = "ready";
       this.info = message.info;
       this.resolveReady(message.info);
       this.dispatchEvent(new CustomEvent("ready", { detail: message.info }));
     } else if (message.type === "failed") {
-      this.fail(`The planner's engine could not start: ${message.message}`);
+      if (message.network && navigator.onLine === false) this.fail(OFFLINE_TEXT);
+      else if (message.network) this.fail(`The planner's engine could not be downloaded (${message.message}).`);
+      else this.fail(`The planner's engine could not start: ${message.message}`);
     } else if (typeof message.id === "number" && this.pending.has(message.id)) {
       const { resolve, reject } = this.pending.get(message.id);
       this.pending.delete(message.id);
@@ -74,8 +115,9 @@ class Runtime extends EventTarget {
   }
 
   fail(text) {
-    if (this.state === "failed") return;
+    if (this.state !== "loading") return;
     clearTimeout(this.timer);
+    clearTimeout(this.stallTimer);
     this.state = "failed";
     this.error = text;
     this.worker?.terminate();
@@ -83,6 +125,13 @@ class Runtime extends EventTarget {
     for (const { reject } of this.pending.values()) reject(new Error(text));
     this.pending.clear();
     this.dispatchEvent(new CustomEvent("failed", { detail: text }));
+  }
+
+  /** Start again after a failure, in place: a new worker, the same page and answers. */
+  retry() {
+    if (this.state !== "failed") return;
+    this.begin(false);
+    this.dispatchEvent(new CustomEvent("retry"));
   }
 
   async call(method, ...args) {

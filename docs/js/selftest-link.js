@@ -8,11 +8,13 @@
 //   </form>
 // The boxes' min and max are the planner's test-result range (planner.TEST_RESULT_MIN and
 // TEST_RESULT_MAX); this module keeps no limit of its own. When both numbers are valid, the
-// link becomes <planner URL>#profile=<base64url of the UTF-8 JSON, no padding> with
+// link becomes <planner URL>#prefill=<base64url of the UTF-8 JSON, no padding> with
 // {"version":1,"tests":{"<test id>":{"left":L,"right":R}}}; otherwise it is the plain planner link.
+// "#prefill=" (not the share link's "#profile=") opens the form with the results filled in and
+// the safety questions in view: no plan is made before the person has seen them.
 // The planner URL is the link's own (relative) href, so the site works under any sub-path.
 // docs/js/site.js calls bindSelftestLinks() on every page, including instant-navigation swaps.
-import { fragmentFor } from "./planner-share.js";
+import { prefillFor } from "./planner-share.js";
 
 /**
  * A box's typed text as a result: a finite number within [min, max] (the box's own min and
@@ -38,7 +40,7 @@ function readResult(input) {
 export function plannerHref(plannerUrl, testId, left, right) {
   if (left === null || right === null) return plannerUrl;
   const profile = { version: 1, tests: { [testId]: { left, right } } };
-  return plannerUrl + fragmentFor(JSON.stringify(profile));
+  return plannerUrl + prefillFor(JSON.stringify(profile));
 }
 
 /** Enhance every form.selftest-link under root; safe to call again on the same page. */

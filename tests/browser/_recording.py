@@ -33,3 +33,11 @@ def watch(context, recorder: Recorder) -> None:  # type: ignore[no-untyped-def]
 
     context.on("console", on_console)
     context.on("requestfailed", lambda r: recorder.failed.__setitem__(r.url, r.failure or ""))
+
+
+def assert_clean(recorder: Recorder) -> None:
+    """What every browser test promises: no request off 127.0.0.1, no uncaught page error, no
+    Content-Security-Policy violation."""
+    assert recorder.foreign() == [], "requests left 127.0.0.1"
+    assert recorder.errors == [], "uncaught page errors"
+    assert recorder.csp == [], "Content-Security-Policy violations"

@@ -118,9 +118,12 @@ def test_request_recorder_catches_a_request_to_another_origin(browser, site) -> 
     watch(ctx, recorder)
     page = ctx.new_page()
     page.goto(site.url)
-    page.evaluate("fetch('http://example.invalid/x').catch(() => null)")
-    page.wait_for_timeout(500)
+    # Awaited until the request has failed, so it was made (and recorded) before this returns.
+    ended = page.evaluate(
+        "() => fetch('http://example.invalid/x').then(() => 'ok', () => 'failed')"
+    )
     ctx.close()
+    assert ended == "failed"
     assert recorder.foreign() == ["http://example.invalid/x"]
 
 
@@ -133,14 +136,26 @@ def test_every_page_carries_a_policy_that_blocks_other_origins(browser, site) ->
     page.goto(site.url)
     policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
     assert "default-src 'none'" in policy
-    page.evaluate(
-        "() => { const s = document.createElement('script');"
-        " s.src = 'http://127.0.0.2:9/x.js'; document.head.append(s); }"
-    )
-    page.wait_for_timeout(300)
+    url = "http://127.0.0.2:9/x.js"
+    with (
+        page.expect_console_message(lambda m: "Content Security Policy" in m.text, timeout=10_000),
+        page.expect_event("requestfailed", lambda r: r.url == url, timeout=10_000) as failed,
+    ):
+        # Resolves when the planted script has failed or loaded, which it always does.
+        outcome = page.evaluate(
+            """u => new Promise((resolve) => {
+                 const s = document.createElement("script");
+                 s.onload = () => resolve("loaded");
+                 s.onerror = () => resolve("refused");
+                 s.src = u;
+                 document.head.append(s);
+               })""",
+            url,
+        )
+    assert outcome == "refused"
+    assert failed.value.failure == "csp"  # Chromium: blocked by the policy, not unreachable
     ctx.close()
     assert recorder.csp, "the planted script was reported as a CSP violation"
-    assert recorder.failed.get("http://127.0.0.2:9/x.js") == "csp"  # Chromium: blocked by CSP
 
 
 def test_page_still_works_from_the_stock_files_when_the_optimised_ones_are_missing(

@@ -35,6 +35,11 @@ PROFILES: dict[str, tuple[str, dict[str, Any] | None]] = {
             "tests": {"one_arm_row_reps": {"left": 9, "right": 12}},
         },
     ),
+    "refer-emergency": (
+        "#planner[data-state=refer]",
+        {"version": 1, "red_flags": ["saddle_numbness"]},
+    ),
+    "refer-routine": ("#planner[data-state=refer]", {"version": 1, "pain": 8}),
 }
 
 

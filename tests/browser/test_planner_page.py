@@ -47,6 +47,10 @@ def open_planner(page, url: str, state: str = READY) -> None:  # type: ignore[no
     page.wait_for_selector(state, timeout=60_000)
 
 
+def status_text(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.locator("#planner [data-role=status]").inner_text())
+
+
 def tab_to(page, selector: str, limit: int = 250) -> None:  # type: ignore[no-untyped-def]
     """Press Tab until the focused element matches `selector` (keyboard only, no clicks)."""
     for _ in range(limit):
@@ -236,9 +240,11 @@ def test_malformed_or_malicious_share_link_ends_in_a_plain_error(site, page, nam
     assert summary.is_visible()
     text = summary.inner_text()
     assert len(text) < 2_000
-    page.wait_for_timeout(300)  # give any injected handler a chance to run
+    # Markup that had been inserted would be in the document now, with its handler attribute:
+    # no element carries one, so no injected handler exists to run, now or later.
+    injected = "img[src=x], [onerror], [onload], #planner svg, #planner script, #planner img"
+    assert page.locator(injected).count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.locator("#planner img, #planner svg, #planner script").count() == 0
     if name.startswith("markup"):
         assert "<" in text  # shown as literal text
     if name == "100 KB":
@@ -281,7 +287,20 @@ def hold_runtime(page) -> list:  # type: ignore[no-untyped-def]
     return held
 
 
-def test_form_is_usable_while_the_runtime_starts_and_its_plan_follows(site, page) -> None:
+def release_runtime(page, held: list, limit_ms: int = 30_000) -> None:  # type: ignore[no-untyped-def]
+    """Let the held runtime go, once the worker has asked for it (it may not have yet)."""
+    for _ in range(limit_ms // 50):
+        if held:
+            held[0].continue_()
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the worker never asked for the runtime's wasm")
+
+
+def test_form_is_usable_while_the_runtime_starts_and_its_plan_follows(
+    site, context_without_service_worker
+) -> None:
+    page = context_without_service_worker.new_page()
     held = hold_runtime(page)
     page.goto(site.url + "planner/")
     page.wait_for_selector("#planner form .planner-submit")
@@ -292,14 +311,16 @@ def test_form_is_usable_while_the_runtime_starts_and_its_plan_follows(site, page
     page.get_by_role("button", name="Make my plan").click()
     status = page.locator("#planner [data-role=status]")
     assert "as soon as the planner has started" in status.inner_text()
-    assert held, "the runtime is still held back"
-    held[0].continue_()
+    release_runtime(page, held)
     page.wait_for_selector(f"{PLAN}[aria-busy=false]", timeout=60_000)
     assert page.locator("#planner .planner-week").count() == 2
     assert fragment_profile(page.evaluate("location.href"))["weak_side"] == "left"
 
 
-def test_answers_typed_while_loading_are_kept_over_the_remembered_ones(site, context) -> None:
+def test_answers_typed_while_loading_are_kept_over_the_remembered_ones(
+    site, context_without_service_worker
+) -> None:
+    context = context_without_service_worker
     first = context.new_page()
     open_planner(first, share_link(site, {"version": 1, "weeks": 3}), f"{PLAN}[aria-busy=false]")
     first.close()
@@ -310,9 +331,11 @@ def test_answers_typed_while_loading_are_kept_over_the_remembered_ones(site, con
     weeks = page.locator("#pl-weeks")
     expect(weeks).to_have_value("3")  # the remembered answers, shown before the runtime is up
     weeks.fill("5")
-    held[0].continue_()
+    release_runtime(page, held)
     page.wait_for_selector(READY, timeout=60_000)
-    page.wait_for_timeout(500)  # a remembered plan would have been made by now
+    # The page decides in the same task that it turns `ready` whether to make the remembered
+    # plan, and making one says "Making your plan" at once: the ready line proves it did not.
+    assert status_text(page).startswith("Ready: planner "), status_text(page)
     assert weeks.input_value() == "5"
     assert page.get_attribute("#planner", "data-state") == "ready"
     assert page.locator("#planner .planner-result").is_hidden()
@@ -345,7 +368,7 @@ def test_remembered_answers_come_back_and_forgetting_removes_them(site, context,
 
     last = context.new_page()
     open_planner(last, site.url + "planner/")
-    last.wait_for_timeout(500)
+    assert status_text(last).startswith("Ready: planner "), "no forgotten plan is being made"
     assert last.get_attribute("#planner", "data-state") == "ready"
     assert last.locator("#pl-weeks").input_value() == "6"
 
@@ -360,19 +383,12 @@ def test_opening_a_new_share_link_in_the_same_tab_replans(site, page) -> None:
     assert page.locator("#pl-weeks").input_value() == "5"
 
 
-MEASURE_PLAN = """() => new Promise((resolve) => {
-  const long = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) long.push(Math.round(entry.duration));
-  });
-  observer.observe({type: "longtask"});
+PLAN_AGAIN = """() => new Promise((resolve) => {
   const root = document.querySelector("#planner");
-  const started = performance.now();
   const watcher = new MutationObserver(() => {
     if (root.dataset.state === "plan" && root.getAttribute("aria-busy") === "false") {
       watcher.disconnect();
-      const ms = Math.round(performance.now() - started);
-      setTimeout(() => { observer.disconnect(); resolve({ms, long}); }, 300);
+      resolve({weeks: root.querySelectorAll(".planner-week").length});
     }
   });
   watcher.observe(root, {attributes: true});
@@ -381,28 +397,18 @@ MEASURE_PLAN = """() => new Promise((resolve) => {
 })"""
 
 
-def measure_plans(page, runs: int) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """Press "Make my plan" `runs` times: ms to the whole plan on screen, long tasks seen."""
-    return [page.evaluate(MEASURE_PLAN) for _ in range(runs)]
-
-
-def test_largest_plan_is_shown_without_a_long_task_on_the_main_thread(site, page) -> None:
-    """16 weeks x 7 sessions x 180 minutes (over 1,000 exercises and 3 MB of exports).
-
-    Shown all at once, this plan holds the main thread for hundreds of milliseconds in every
-    run. Python runs in the worker and the page adds it in small batches, so a run without any
-    long task (over 50 ms) happens; runs on a busy machine may still see one, so the best of
-    five is what is checked.
-    """
+def test_largest_plan_is_shown_whole_again_and_again(site, page) -> None:
+    """16 weeks x 7 sessions x 180 minutes (over 1,000 exercises and 3 MB of exports), made
+    three times over: every week is shown each time. How long the main thread is held while it
+    is shown is a timing, measured by ./scripts/bench-startup ("largest plan"), not here."""
     open_planner(page, site.url + "planner/")
     page.locator("#pl-days_per_week").fill("7")
     page.locator("#pl-minutes_per_session").fill("180")
     page.locator("#pl-weeks").fill("16")
-    page.wait_for_timeout(1_000)  # let the warm-up plan finish
-    timings = measure_plans(page, 5)
-    print("16 weeks x 7 days, make-my-plan to plan shown:", timings)
+    for _ in range(3):
+        shown = page.evaluate(PLAN_AGAIN)
+        assert shown["weeks"] == 16, shown
     assert page.locator("#planner .planner-week").count() == 16
-    assert min(max(t["long"], default=0) for t in timings) < 50, timings
 
 
 def test_status_line_announces_the_plan(site, page) -> None:

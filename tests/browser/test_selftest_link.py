@@ -13,22 +13,55 @@ FORM = "form.selftest-link[data-test=side_bridge_s]"
 
 
 def _profile(href: str) -> object:
-    payload = href.split("#profile=", 1)[1]
+    payload = href.split("#prefill=", 1)[1]
     return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
 
 
-def test_typed_results_become_a_planner_link_that_plans_with_them(site, page) -> None:
+@pytest.mark.parametrize("name", ["root", "subpath"])
+def test_typed_results_open_the_form_filled_in_with_the_safety_questions_in_view(
+    sites, page, name
+) -> None:
+    site = sites[name]
+    page.set_viewport_size({"width": 360, "height": 740})
     page.goto(site.url + "self-tests/side-bridge/")
     form = page.locator(FORM)
     link = form.locator("a[href]")
-    assert "#profile=" not in (link.get_attribute("href") or "")
+    assert "#prefill=" not in (link.get_attribute("href") or "")
     form.locator('input[name="left"]').fill("60")
     form.locator('input[name="right"]').fill("45.5")
     href = link.get_attribute("href") or ""
     assert _profile(href) == {"version": 1, "tests": {"side_bridge_s": {"left": 60, "right": 45.5}}}
     link.click()
+    page.wait_for_selector("#planner[data-state=ready]", timeout=60_000)
+    # The results are in the form, no plan was made, and the safety questions have the focus.
+    assert page.locator("#pl-tests-side_bridge_s-left").input_value() == "60"
+    assert page.locator("#pl-tests-side_bridge_s-right").input_value() == "45.5"
+    assert page.locator("#planner .planner-result").is_hidden()
+    safety = page.locator('#planner [data-field="red_flags"]')
+    assert page.evaluate("document.activeElement?.dataset?.field") == "red_flags"
+    box = safety.bounding_box()
+    assert box is not None and 0 <= box["y"] < 740
+    assert page.locator("[data-role=prefill]").is_visible()
+    # Settled: the runtime being ready made no plan of its own accord.
+    page.wait_for_timeout(500)
+    assert page.get_attribute("#planner", "data-state") == "ready"
+    # With the safety questions answered, the person's own request makes the plan.
+    page.get_by_role("button", name="Make my plan").click()
     page.wait_for_selector("#planner[data-state=plan]", timeout=60_000)
     assert "Right (from your self-tests)" in page.locator(".planner-weakline").inner_text()
+    assert "#profile=" in page.url
+
+
+def test_a_red_flag_ticked_after_a_self_test_link_gives_the_referral(site, page) -> None:
+    page.goto(site.url + "self-tests/side-bridge/")
+    form = page.locator(FORM)
+    form.locator('input[name="left"]').fill("60")
+    form.locator('input[name="right"]').fill("45")
+    form.locator("a[href]").click()
+    page.wait_for_selector("#planner[data-state=ready]", timeout=60_000)
+    page.locator('#planner [data-field="red_flags"] input[value="saddle_numbness"]').check()
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector("#planner[data-state=refer]", timeout=60_000)
 
 
 def test_a_result_above_the_planner_range_gives_the_plain_link(site, page) -> None:
@@ -38,6 +71,6 @@ def test_a_result_above_the_planner_range_gives_the_plain_link(site, page) -> No
     form = page.locator(FORM)
     form.locator('input[name="left"]').fill("60")
     form.locator('input[name="right"]').fill(str(TEST_RESULT_MAX + 1))
-    assert "#profile=" not in (form.locator("a[href]").get_attribute("href") or "")
+    assert "#prefill=" not in (form.locator("a[href]").get_attribute("href") or "")
     form.locator('input[name="right"]').fill(str(TEST_RESULT_MAX))
-    assert "#profile=" in (form.locator("a[href]").get_attribute("href") or "")
+    assert "#prefill=" in (form.locator("a[href]").get_attribute("href") or "")

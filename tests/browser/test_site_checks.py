@@ -86,3 +86,28 @@ def test_axe_finds_no_wcag_22_aa_violation_on_any_page(site, browser, scheme) ->
             problems[path] = result
     ctx.close()
     assert problems == {}, json.dumps(problems, indent=1)[:6000]
+
+
+def test_axe_finds_no_violation_on_a_360px_phone_where_tables_scroll(site, browser) -> None:
+    """Tables that are wider than a phone scroll inside a region; that region must be
+    reachable by keyboard and named (axe: scrollable-region-focusable), in both schemes."""
+    pages = [
+        p
+        for p in all_pages(site.directory)
+        if "<table" in (site.directory / p / "index.html").read_text(encoding="utf-8")
+    ]
+    assert any(p.startswith("self-tests/") for p in pages), pages
+    problems = {}
+    for scheme in ("light", "dark"):
+        ctx = browser.new_context(
+            color_scheme=scheme, viewport={"width": 360, "height": 780}, bypass_csp=True
+        )
+        page = ctx.new_page()
+        for path in pages:
+            page.goto(site.url + path)
+            page.add_script_tag(path=str(AXE))
+            result = violations(page)
+            if result:
+                problems[f"{scheme} {path}"] = result
+        ctx.close()
+    assert problems == {}, json.dumps(problems, indent=1)[:6000]

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fragmentFor, readFragment } from "../../docs/js/planner-share.js";
+import { fragmentFor, prefillFor, readFragment } from "../../docs/js/planner-share.js";
 import { shareRules } from "./_describe.mjs";
 
 const RULES = shareRules();
@@ -12,7 +12,7 @@ test("a written fragment reads back as the same profile text", () => {
   for (const text of ["{}", '{"weak_side":"left","focus":["hips"]}', '{"note":"Grüße, 背中"}']) {
     const hash = fragmentFor(text);
     assert.match(hash, /^#profile=[A-Za-z0-9_-]*$/);
-    assert.deepEqual(readFragment(hash, RULES), { text });
+    assert.deepEqual(readFragment(hash, RULES), { text, prefill: false });
   }
 });
 
@@ -39,10 +39,19 @@ test("a link cut short or mangled is damaged, not an exception", () => {
     const answer = readFragment(`#profile=${payload}`, RULES);
     assert.equal(answer.problem, RULES.problems.not_base64url, payload);
   }
-  assert.deepEqual(readFragment("#profile=e3", RULES), { text: "{" }); // short, but valid
+  assert.deepEqual(readFragment("#profile=e3", RULES), { text: "{", prefill: false }); // short, but valid
 });
 
 test("bytes that are not UTF-8 are damaged: not readable text", () => {
   const answer = readFragment("#profile=_w", RULES); // the byte 0xFF
   assert.equal(answer.problem, RULES.problems.not_text);
+});
+
+test("a prefill fragment reads back as the same text, marked as a prefill (never a plan link)", () => {
+  const text = JSON.stringify({ version: 1, tests: { side_bridge_s: { left: 60, right: 45 } } });
+  const hash = prefillFor(text);
+  assert.match(hash, /^#prefill=[A-Za-z0-9_-]*$/);
+  assert.deepEqual(readFragment(hash, RULES), { text, prefill: true });
+  assert.equal(readFragment("#prefill=%%", RULES).problem, RULES.problems.not_base64url);
+  assert.equal(readFragment("#prefill=%%", RULES).prefill, true);
 });

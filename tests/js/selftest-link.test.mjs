@@ -22,10 +22,11 @@ test("the limits are the box's, not the module's", () => {
   assert.equal(parseResult("5000", null, null), 5000);
 });
 
-test("with both results the link opens the planner with them filled in", () => {
+test("with both results the link opens the planner's form with them filled in, not a plan", () => {
   const href = plannerHref("../../planner/", "side_bridge_s", 60, 45.5);
-  assert.ok(href.startsWith("../../planner/#profile="), href);
+  assert.ok(href.startsWith("../../planner/#prefill="), href);
   const opened = readFragment(href.slice(href.indexOf("#")), shareRules());
+  assert.equal(opened.prefill, true);
   assert.deepEqual(JSON.parse(opened.text), {
     version: 1,
     tests: { side_bridge_s: { left: 60, right: 45.5 } },
@@ -35,5 +36,5 @@ test("with both results the link opens the planner with them filled in", () => {
 test("without both results the link is the plain planner link", () => {
   assert.equal(plannerHref("../../planner/", "side_bridge_s", null, 45), "../../planner/");
   assert.equal(plannerHref("../../planner/", "side_bridge_s", 60, null), "../../planner/");
-  assert.equal(plannerHref("../../planner/", "side_bridge_s", 0, 0).includes("#profile="), true);
+  assert.equal(plannerHref("../../planner/", "side_bridge_s", 0, 0).includes("#prefill="), true);
 });

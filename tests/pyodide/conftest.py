@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from _site import ROOT, SITES, start
 
 RUNNER = Path(__file__).with_name("run.mjs")

@@ -1,7 +1,7 @@
 // Runs Python inside the site's own Pyodide runtime under Node, loaded as the browser loads it.
 // Usage: node tests/pyodide/run.mjs <site>/pyodide < code.py
 // The code's last expression must be a str; it is written to stdout as is.
-import { exitOnError, loadSiteRuntime } from "../../scripts/site_runtime.mjs";
+import { exitOnError, loadSiteRuntime } from "../../evenback_build/site_runtime.mjs";
 
 exitOnError();
 const pyodide = await loadSiteRuntime(process.argv[2] ?? "site/pyodide", {

@@ -8,17 +8,14 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from assemble_runtime import assemble  # noqa: E402
-from precompile import precompile  # noqa: E402
+from evenback_build.paths import ROOT
+from evenback_build.precompile import precompile
+from evenback_build.runtime import assemble
 
 pytestmark = pytest.mark.pyodide
 RUNNER = Path(__file__).with_name("run.mjs")

@@ -18,11 +18,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .paths import PACKAGE_DIR, ROOT
+
 SCRIPTS = (
-    ROOT / "scripts" / "precompile_stdlib.py",
-    ROOT / "scripts" / "precompile_runtime.mjs",
-    ROOT / "scripts" / "site_runtime.mjs",
+    PACKAGE_DIR / "precompile_stdlib.py",
+    PACKAGE_DIR / "precompile_runtime.mjs",
+    PACKAGE_DIR / "site_runtime.mjs",
 )
 EXAMPLES = ROOT / "docs" / "examples"
 # Extra paths for the trace: an unknown side with tests, a referral, a cautious plan.

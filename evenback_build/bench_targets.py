@@ -1,6 +1,6 @@
 """Benchmark: how long `targets` takes for a 16-week log of 7 sessions a week, in CPython.
 
-Usage: python scripts/bench_targets.py [--runs N] [--json]
+Usage: python -m evenback_build.bench_targets [--runs N] [--json]
 The log follows the plan of a 7-day, 16-week profile through week 15 and has week 16, day 7
 half logged (the session in progress), as the page asks after every set. Prints the machine
 (platform, CPU model, Python, load average), then the median, min and max milliseconds of:
@@ -19,18 +19,14 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from planner import parse_log_json, plan, targets
+from planner._bridge import log_targets
 
-from bench_plan import machine  # noqa: E402
-from log_samples import log_following_plan, session_record  # noqa: E402
-
-from planner import parse_log_json, plan, targets  # noqa: E402
-from planner._bridge import log_targets  # noqa: E402
+from .bench import machine
+from .log_samples import log_following_plan, session_record
+from .paths import ROOT
 
 TARGET_MS = 5.0
 PROFILE: dict[str, Any] = {
@@ -79,7 +75,6 @@ def _time(call: Any, runs: int, repeat: int = 20) -> tuple[list[float], list[flo
 
 FIRST_CALL = """
 import json, sys, time
-sys.path.insert(0, {root!r})
 from planner import parse_log_json, targets
 log = parse_log_json(open({path!r}, encoding="utf-8").read())
 start = time.perf_counter()
@@ -99,7 +94,7 @@ def bench(runs: int) -> dict[str, Any]:
     path.write_text(text, encoding="utf-8")
     first: list[float] = []
     for _ in range(max(1, runs // 2)):
-        code = FIRST_CALL.format(root=str(ROOT), path=str(path))
+        code = FIRST_CALL.format(path=str(path))
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )

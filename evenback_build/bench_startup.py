@@ -1,15 +1,18 @@
-"""Benchmark: time from navigation to a ready planner, cold and warm, and bytes transferred.
+"""Benchmark: time from navigation to a ready planner, cold, warm and return, and bytes.
 
 Side by side in one run, interleaved, on the same server:
 
 * ``planner``: the site's /planner/ page as users get it (module worker, precompiled
   runtime files, trimmed lock);
+* ``no-sw``: the same page with service workers blocked (the browser's HTTP cache only);
 * ``stock``: a minimal page that loads the same Pyodide runtime and the same planner wheel
   the stock way (``loadPyodide()`` on the main thread, default lock file, stock
   ``python_stdlib.zip``, ``loadPackage(wheel URL)``, then ``import planner``).
 
 Each run uses a fresh Chromium profile: the first load is cold (empty cache), a second
-navigation in the same profile is warm. Ready is when the page sets data-state=ready.
+navigation in the same profile is warm, and a third after the browser was closed and opened
+again on the same profile (as on the next day) is the return visit. Ready is when the page
+sets data-state=ready.
 Between the two, the cold page stays open ``--dwell`` seconds (default 5), as a visitor's
 page does while they read it; the plan is also asked for only after that long on the warm
 page. The dwell matters to the warm figure: Chromium stores a WebAssembly module's compiled
@@ -28,31 +31,24 @@ both cores) and hardly the stock page (one busy thread). A visitor's browser is 
 running when they open the page; ``--no-settle`` measures the old way.
 Prints the median of N runs per variant, the longest main-thread task, and the machine.
 
-Usage: python scripts/bench_startup.py [--runs 8] [--dwell 5] [--no-settle] [--site site]
+Usage: python -m evenback_build.bench_startup [--runs 8] [--dwell 5] [--no-settle] [--site site]
 (run ./scripts/build first)
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
-import platform
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from chromium import ARGS, CHROMIUM
-from serve_site import SiteHandler
+from .bench import Counter, counting_server, machine, machine_line, wait_until_idle
+from .chromium import ARGS, CHROMIUM
 
 STOCK_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Stock Pyodide</title></head>
@@ -93,36 +89,6 @@ new MutationObserver(check).observe(document, { attributes: true, subtree: true,
 """
 
 
-class Counter:
-    def __init__(self) -> None:
-        self.bytes = 0
-        self.lock = threading.Lock()
-
-    def add(self, n: int) -> None:
-        with self.lock:
-            self.bytes += n
-
-
-def counting_server(directory: Path, counter: Counter) -> http.server.ThreadingHTTPServer:
-    """The site server, counting every byte it sends."""
-
-    class Counting(SiteHandler):
-        def setup(self) -> None:
-            super().setup()
-            write = self.wfile.write
-
-            def counted(data: bytes) -> int:
-                counter.add(len(data))
-                return write(data)
-
-            self.wfile.write = counted  # type: ignore[method-assign,assignment]
-
-    factory = functools.partial(Counting, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def stock_variant(root: Path) -> str:
     """A folder beside the site with the stock runtime and the plain wheel."""
     folder = root / "stock"
@@ -140,49 +106,73 @@ def stock_variant(root: Path) -> str:
     return "stock/"
 
 
-def cpu_times() -> tuple[int, int] | None:
-    """(total, idle) jiffies of all CPUs since boot, or None where /proc/stat is missing."""
-    try:
-        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    except OSError:
-        return None
-    return sum(fields), fields[3] + fields[4]  # idle + iowait
+LARGEST = {"days_per_week": "7", "minutes_per_session": "180", "weeks": "16"}
 
 
-def wait_until_idle(
-    busy_below: float = 0.15, quiet_samples: int = 3, step_s: float = 0.1, limit_s: float = 15.0
-) -> float:
-    """Wait until the machine's CPUs were less than ``busy_below`` busy for ``quiet_samples``
-    samples in a row; return the seconds waited (a fixed 2 s where /proc/stat is missing)."""
-    start = time.monotonic()
-    previous = cpu_times()
-    if previous is None:
-        time.sleep(2.0)
-        return 2.0
-    quiet = 0
-    while quiet < quiet_samples and time.monotonic() - start < limit_s:
-        time.sleep(step_s)
-        current = cpu_times()
-        assert current is not None
-        total, idle = current[0] - previous[0], current[1] - previous[1]
-        previous = current
-        quiet = quiet + 1 if total and 1 - idle / total < busy_below else 0
-    return time.monotonic() - start
+def largest_plan(page: Any) -> dict[str, float]:
+    """The largest plan the form allows (16 weeks x 7 sessions x 180 minutes: over 1,000
+    exercises, 3 MB of exports), from "Make my plan" to every week on screen, and the longest
+    main-thread task meanwhile (the page adds it in small batches, so that no task holds the
+    main thread long: a long task is one over 50 ms)."""
+    for name, value in LARGEST.items():
+        page.locator(f"#pl-{name}").fill(value)
+    page.evaluate(
+        """() => {
+          Object.assign(window.__bench, {plan: null, click: null, longestAfterClick: 0});
+          document.querySelector("#planner").dataset.state = "ready";
+        }"""
+    )
+    page.locator(".planner-submit").click()
+    for _ in range(1500):
+        if page.evaluate("window.__bench.plan") is not None:
+            break
+        page.wait_for_timeout(20)
+    else:
+        raise TimeoutError("the largest plan was not shown in 30 s")
+    bench = page.evaluate("window.__bench")
+    weeks = page.locator("#planner .planner-week").count()
+    if weeks != int(LARGEST["weeks"]):
+        raise RuntimeError(f"the largest plan showed {weeks} weeks")
+    return {
+        "largest_plan_ms": bench["plan"] - bench["click"],
+        "largest_plan_longest_task_ms": bench["longestAfterClick"],
+    }
+
+
+def launch(pw: Any, profile: str, service_worker: bool) -> Any:
+    ctx = pw.chromium.launch_persistent_context(
+        profile,
+        executable_path=CHROMIUM,
+        args=ARGS,
+        headless=True,
+        service_workers="allow" if service_worker else "block",
+    )
+    ctx.add_init_script(PROBE)
+    return ctx
 
 
 def one_run(
-    pw: Any, url: str, counter: Counter, dwell_ms: int, settle: bool = True
+    pw: Any,
+    url: str,
+    counter: Counter,
+    dwell_ms: int,
+    settle: bool = True,
+    service_worker: bool = True,
 ) -> dict[str, float]:
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
-        ctx = pw.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=ARGS, headless=True
-        )
-        ctx.add_init_script(PROBE)
+        ctx = launch(pw, profile, service_worker)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         if settle:  # the browser finishes starting, as a visitor's already has
             result["settle_s"] = wait_until_idle()
-        for phase in ("cold", "warm"):
+        for phase in ("cold", "warm", "return"):
+            if phase == "return":
+                # The next day: the browser closed and opened again on the same profile.
+                ctx.close()
+                ctx = launch(pw, profile, service_worker)
+                page = ctx.pages[0] if ctx.pages else ctx.new_page()
+                if settle:
+                    wait_until_idle()
             before = counter.bytes
             page.goto(url)
             # Poll from outside: the site's CSP rightly forbids wait_for_function's eval. The
@@ -208,26 +198,11 @@ def one_run(
                 bench = page.evaluate("window.__bench")
                 result["plan_ms"] = bench["plan"] - bench["click"]
                 result["plan_longest_task_ms"] = bench["longestAfterClick"]
+                result.update(largest_plan(page))
             if phase == "cold":
                 page.goto("about:blank")
         ctx.close()
     return result
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (
-        f"{platform.node()} | {platform.system()} {platform.release()} {platform.machine()} | "
-        f"{cpu} x {os.cpu_count()} | load average {load} | Python {platform.python_version()}"
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,15 +229,22 @@ def main(argv: list[str] | None = None) -> int:
         counter = Counter()
         server = counting_server(root, counter)
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        variants = {"planner": base + "planner/", "stock": base + stock}
+        # The planner with its service worker (as visitors get it), the same page with
+        # service workers blocked (the HTTP cache only), and the stock page.
+        variants = {
+            "planner": (base + "planner/", True),
+            "no-sw": (base + "planner/", False),
+            "stock": (base + stock, False),
+        }
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
-        print(f"machine: {machine()}", file=sys.stderr)
+        print(f"machine: {machine_line(machine())}", file=sys.stderr)
         with sync_playwright() as pw:
             for i in range(args.runs):
                 order = list(variants) if i % 2 == 0 else list(reversed(variants))
                 for name in order:
+                    url, sw = variants[name]
                     runs[name].append(
-                        one_run(pw, variants[name], counter, int(args.dwell * 1000), args.settle)
+                        one_run(pw, url, counter, int(args.dwell * 1000), args.settle, sw)
                     )
                     print(f"run {i + 1} {name}: {runs[name][-1]}", file=sys.stderr)
         server.shutdown()
@@ -270,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         name: {key: statistics.median(r[key] for r in results if key in r) for key in results[0]}
         for name, results in runs.items()
     }
-    print(f"\nmachine: {machine()}")
+    print(f"\nmachine: {machine_line(machine())}")
     print(
         f"runs: {args.runs} per variant, interleaved; each page open {args.dwell:g} s once "
         "ready; medians"
@@ -280,24 +262,37 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cold loads began once the new browser was idle (median wait {settled:.1f} s)\n")
     else:
         print("cold loads began at once after launching the browser (--no-settle)\n")
-    header = f"{'variant':<10}{'cold ms':>10}{'warm ms':>10}{'cold KB':>10}{'warm KB':>10}"
-    print(header + f"{'longest task ms':>17}")
+    header = f"{'variant':<10}{'cold ms':>10}{'warm ms':>10}{'return ms':>11}{'cold KB':>10}"
+    print(header + f"{'warm KB':>10}{'return KB':>11}{'longest task ms':>17}")
     for name, m in medians.items():
-        longest = max(m["cold_longest_task_ms"], m["warm_longest_task_ms"])
+        longest = max(m[f"{phase}_longest_task_ms"] for phase in ("cold", "warm", "return"))
         print(
-            f"{name:<10}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['cold_bytes'] / 1024:>10.0f}"
-            f"{m['warm_bytes'] / 1024:>10.0f}{longest:>17.0f}"
+            f"{name:<10}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['return_ms']:>11.0f}"
+            f"{m['cold_bytes'] / 1024:>10.0f}{m['warm_bytes'] / 1024:>10.0f}"
+            f"{m['return_bytes'] / 1024:>11.0f}{longest:>17.0f}"
         )
     p, s = medians["planner"], medians["stock"]
     print(
         f"\nplanner: 'Make my plan' to the plan on screen {p['plan_ms']:.0f} ms (median), "
         f"longest main-thread task meanwhile {p['plan_longest_task_ms']:.0f} ms"
     )
+    largest = [r["largest_plan_longest_task_ms"] for r in runs["planner"]]
     print(
-        f"\nplanner / stock: cold {p['cold_ms'] / s['cold_ms']:.2f}x, "
-        f"warm {p['warm_ms'] / s['warm_ms']:.2f}x, "
-        f"cold bytes {p['cold_bytes'] / s['cold_bytes']:.2f}x"
+        f"planner: the largest plan (16 weeks x 7 x 180 min) on screen in "
+        f"{p['largest_plan_ms']:.0f} ms (median); longest main-thread task meanwhile: median "
+        f"{p['largest_plan_longest_task_ms']:.0f} ms, best of {len(largest)} runs "
+        f"{min(largest):.0f} ms ({sum(t < 50 for t in largest)} of {len(largest)} runs without "
+        "a long task, i.e. none over 50 ms)"
     )
+    print()
+    for name in ("planner", "no-sw"):
+        m = medians[name]
+        print(
+            f"{name} / stock: cold {m['cold_ms'] / s['cold_ms']:.2f}x, "
+            f"warm {m['warm_ms'] / s['warm_ms']:.2f}x, "
+            f"return {m['return_ms'] / s['return_ms']:.2f}x, "
+            f"cold bytes {m['cold_bytes'] / s['cold_bytes']:.2f}x"
+        )
     if args.json:
         print(json.dumps({"machine": machine(), "runs": runs, "medians": medians}, indent=1))
     return 0

@@ -1,8 +1,8 @@
-// Drives scripts/precompile_stdlib.py inside the site's stock Pyodide runtime under Node, so
+// Drives evenback_build/precompile_stdlib.py inside the site's stock Pyodide runtime under Node, so
 // the bytecode is made by the very CPython the browser runs. Writes to OUT_DIR:
 //   python_stdlib.zip   trimmed, precompiled standard library with the planner inside
 //   kept-modules.json   which top-level standard-library modules were kept
-// Usage: node scripts/precompile_runtime.mjs RUNTIME_DIR WHEEL PROFILES_JSON OUT_DIR
+// Usage: node evenback_build/precompile_runtime.mjs RUNTIME_DIR WHEEL PROFILES_JSON OUT_DIR
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { exitOnError, loadSiteRuntime } from "./site_runtime.mjs";

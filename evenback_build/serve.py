@@ -11,9 +11,10 @@ import argparse
 import contextlib
 import functools
 import http.server
+import os
 import sys
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 TYPES = {
     ".js": "text/javascript",
@@ -24,11 +25,12 @@ TYPES = {
     ".whl": "application/zip",
     ".zip": "application/zip",
     ".ics": "text/calendar",
+    ".webmanifest": "application/manifest+json",
 }
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map: dict[str, str] = {  # noqa: RUF012 (an instance variable in typeshed)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **TYPES,
     }
@@ -37,7 +39,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0missing")
+            return str(Path(os.devnull) / "outside-prefix")  # never a file: 404
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self) -> None:

@@ -1,6 +1,6 @@
 // Loads a built site's own Pyodide runtime under Node exactly as the browser worker does
 // (runtime.json: the standard library it names, the trimmed lock, the planner wheel).
-// Shared by tests/pyodide/run.mjs and scripts/precompile_runtime.mjs.
+// Shared by tests/pyodide/run.mjs and evenback_build/precompile_runtime.mjs.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -1,6 +1,6 @@
 """Benchmark: median time to plan a spread of profiles in CPython and in Pyodide under Node.
 
-Usage: python scripts/bench_plan.py [--runs N] [--runtime site/pyodide] [--json]
+Usage: python -m evenback_build.bench_plan [--runs N] [--runtime site/pyodide] [--json]
 Prints the machine (platform, CPU model, Python, load average) and the median, min and max
 milliseconds per plan (target: under 5 ms in CPython), then the same in the site's own Pyodide
 runtime under Node (skipped with --runtime ""). With --json, prints JSON instead.
@@ -11,20 +11,17 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
-import platform
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from planner import plan
+from planner._catalogue import load_catalogue
 
-from planner import plan  # noqa: E402
-from planner._catalogue import load_catalogue  # noqa: E402
+from .bench import machine, machine_line
+from .paths import ROOT
 
 TARGET_MS = 5.0
 
@@ -63,30 +60,6 @@ def profiles() -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.lower().startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def machine() -> dict[str, Any]:
-    try:
-        load = [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        load = []
-    return {
-        "platform": platform.platform(),
-        "cpu": cpu_model(),
-        "cpus": os.cpu_count(),
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "load_average": load,
-    }
 
 
 def bench(runs: int) -> dict[str, Any]:
@@ -172,10 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"cpython": result, "pyodide": in_pyodide}, indent=2))
         return 0
-    m = result["machine"]
     t = result["ms_per_plan"]
-    print(f"machine: {m['platform']}; {m['cpu']} ({m['cpus']} CPUs); {m['python']}")
-    print(f"load average: {', '.join(str(x) for x in m['load_average']) or 'n/a'}")
+    print(f"machine: {machine_line(result['machine'])}")
     print(
         f"plan(): median {t['median']} ms per plan (min {t['min']}, max {t['max']}) over "
         f"{result['profiles']} profiles x {result['runs']} runs; target < {TARGET_MS} ms: "

@@ -2,7 +2,7 @@
 
 Pyodide's npm package ships its standard library as ``.py`` sources only, so every start
 compiles the ~150 modules it imports. This module, run in Pyodide itself by
-``scripts/precompile_runtime.mjs`` (so the bytecode matches the browser's CPython exactly),
+``precompile_runtime.mjs`` beside it (so the bytecode matches the browser's CPython exactly),
 
 1. exercises every code path of the planner (every example profile, every export format,
    validation errors, a referral) and records which standard-library modules were imported;

@@ -91,6 +91,13 @@ def assemble(pyodide_dir: Path, wheels: Path, site: Path, bundle: Path | None = 
             lock={"info": lock["info"], "packages": {}},
             fallback=stock,
         )
+    # Every file's size in bytes (as served, before any transfer compression): the worker's
+    # progress bar counts the bytes that have arrived against these.
+    manifest["sizes"] = {
+        p.relative_to(out).as_posix(): p.stat().st_size
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
     (out / "runtime.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return out
 

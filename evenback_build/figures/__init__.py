@@ -1,0 +1,151 @@
+"""Figures of every exercise and self-test: start and end position, working side marked.
+
+    figure_html(spec, name, equipment, texts)  -> the <figure> element (HTML with inline SVG)
+    exercise_figure(ex)                        -> the same for a catalogue exercise
+    self_test_figure(test_key)                 -> the same for a self-test page
+
+Positions come from `planner/data/figures.toml` (see `data.py`); names, equipment and the side
+rules come from the catalogue and the self-tests' own instructions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from planner import Exercise, load_catalogue
+from planner._assess import TESTS
+
+from .data import FigureError, FigureSpec, load_figures
+from .draw import pictures
+from .props import n
+from .scene import Scene, scene
+from .sides import load_side
+
+__all__ = [
+    "Figure",
+    "FigureError",
+    "build",
+    "exercise_figure",
+    "figure_html",
+    "load_figures",
+    "self_test_figure",
+]
+
+SIDE_WORD = {"l": "left", "r": "right", "left": "left", "right": "right"}
+PART_WORD = {"leg": "leg", "arm": "arm", "flank": "side of the trunk"}
+VIEW_WORD = {
+    "side": "Seen from the side.",
+    "front": "Seen from the front, so the person's left is on the right of the picture.",
+    "back": "Seen from behind, so the person's left is on the left of the picture.",
+}
+PROP_WORD = {
+    "dumbbell": "dumbbell",
+    "kettlebell": "kettlebell",
+    "barbell": "bar",
+    "plate": "weight",
+    "landmine": "bar",
+    "band": "band",
+    "cable": "cable handle",
+}
+POINT_WORD = {"hand": "hand", "ankle": "foot", "toe": "foot", "heel": "heel", "knee": "knee"}
+POINT_WORD |= {"elbow": "elbow", "foot": "foot", "hip": "hip", "pelvis": "hips", "head": "head"}
+POINT_WORD |= {"neck": "shoulders", "shoulder": "shoulder", "wrist": "hand", "waist": "waist"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure, ready for a page: its placed scene, the sides it shows, and its HTML."""
+
+    spec: FigureSpec
+    scene: Scene
+    works: str | None
+    load: str | None
+    marked: frozenset[str]
+    html: str
+
+
+def _point_word(point: str) -> str:
+    base, _, side = point.partition("_")
+    word = POINT_WORD[base]
+    return f"{SIDE_WORD[side]} {word}" if side else word
+
+
+def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -> Figure:
+    """Place, draw and describe one figure; raise FigureError when the data contradict the
+    exercise (a one-sided exercise with no working side, or the reverse)."""
+    where = f"figures.toml: {spec.key}"
+    if unilateral and (spec.works is None or not spec.mark):
+        raise FigureError(f"{where}: one side at a time, so 'works' and 'mark' are needed")
+    if not unilateral and (spec.works is not None or spec.mark):
+        raise FigureError(f"{where}: both sides work together, so no 'works' or 'mark'")
+    works = spec.works
+    held = [p for p in spec.props if p.get("hand") in ("load", "free")]
+    load = load_side(works, texts) if works and held else None
+    marked = frozenset(f"{m}_{works[0]}" for m in spec.mark) if works else frozenset()
+    sc = scene(spec)
+    uid = "eb-fig-" + spec.id.replace("_", "-")
+    titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
+    start_svg, end_svg, width = pictures(sc, set(marked), load, titles, uid)
+    caption = describe(spec, name, works, load, held)
+    # Each picture's box starts at its drawing's width, so two standing figures share a phone's
+    # width and two lying ones wrap onto a line each.
+    basis = f' style="flex-basis:{n(width)}px"'
+    html = (
+        f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
+        '<div class="eb-fig__pair">'
+        f'<div class="eb-fig__pos"{basis}>{start_svg}'
+        f'<p class="eb-fig__say" aria-hidden="true"><strong>Start</strong>: '
+        f"{escape(spec.start.say)}</p></div>"
+        f'<div class="eb-fig__pos"{basis}>{end_svg}'
+        f'<p class="eb-fig__say" aria-hidden="true"><strong>End</strong>: '
+        f"{escape(spec.end.say)}</p></div>"
+        "</div>"
+        f'<figcaption id="{uid}-cap" class="eb-fig__caption">{caption}</figcaption>'
+        "</figure>"
+    )
+    return Figure(spec, sc, works, load, marked, html)
+
+
+def describe(
+    spec: FigureSpec, name: str, works: str | None, load: str | None, held: Iterable[object]
+) -> str:
+    """The caption: what the two pictures show, from the same data (escaped HTML)."""
+    words = [f"{escape(name)}: start and end position. {VIEW_WORD[spec.view]}"]
+    if works:
+        parts = [PART_WORD[m] for m in spec.mark]
+        what = " and ".join(f"{works} {p}" for p in parts)
+        words.append(
+            '<span class="eb-fig__key" aria-hidden="true"></span>'
+            f"In colour: the working side, the person's <strong>{what}</strong>."
+        )
+    else:
+        words.append("Both sides work together.")
+    if load:
+        kinds = sorted({PROP_WORD[p["kind"]] for p in spec.props if p.get("hand") == "load"})
+        words.append(f"The {' and '.join(kinds)} is in the <strong>{load} hand</strong>.")
+    if spec.arrows:
+        moved = sorted({_point_word(a) for a in spec.arrows})
+        paths = "the path" if len(moved) == 1 else "the paths"
+        words.append(f"Arrows show {paths} of the {' and the '.join(moved)}.")
+    return " ".join(words)
+
+
+def exercise_figure(ex: Exercise) -> Figure:
+    spec = load_figures().get(f"exercise.{ex.id}")
+    if spec is None:
+        raise FigureError(f"figures.toml: no [exercise.{ex.id}] for the catalogue's {ex.name!r}")
+    return build(spec, ex.name, ex.unilateral, (ex.weak_side_first, *ex.steps))
+
+
+def self_test_figure(key: str) -> Figure:
+    """A self-test's figure; `key` is its id in figures.toml (a test id, or a page's check)."""
+    spec = load_figures()[f"self_test.{key}"]
+    tests = {t.id: t for t in TESTS}
+    if key in tests:
+        test = tests[key]
+        return build(spec, test.name, True, (test.how_to,))
+    by_id = {ex.id: ex for ex in load_catalogue()}
+    name = spec.name or (by_id[spec.id].name if spec.id in by_id else key)
+    return build(spec, name, spec.works is not None, ())

@@ -1,0 +1,273 @@
+"""Draw a scene as inline SVG: two pictures (start, end) in the site's clean outline style.
+
+Limbs are round-capped strokes drawn twice (a wider outline stroke, then the fill), so the
+whole body reads as one outlined shape; the trunk is a smooth closed path. Colours are CSS
+classes only (docs/css/figures.css), so light and dark schemes each get their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from .props import Drawn, circle, draw, n, pt
+from .scene import Scene
+from .skeleton import HEAD_R, WIDTH, Point, Skeleton, _dir
+
+OUTLINE = 2.6  # extra stroke width of the outline (cm, both sides together)
+
+# (t along the trunk's centre line from hip joints to the base of the neck, front or person's
+# left offset, back or person's right offset), in cm.
+TRUNK_SIDE = (
+    (-0.14, 6.0, 8.5),
+    (0.0, 9.5, 12.5),
+    (0.25, 9.0, 10.5),
+    (0.45, 9.5, 9.5),
+    (0.7, 11.5, 10.0),
+    (0.9, 10.0, 9.0),
+    (1.04, 5.5, 5.5),
+)
+TRUNK_FRONT = (
+    (-0.12, 14.0, 14.0),
+    (0.0, 17.0, 17.0),
+    (0.3, 14.5, 14.5),
+    (0.45, 14.0, 14.0),
+    (0.72, 17.0, 17.0),
+    (0.92, 19.5, 19.5),
+    (1.04, 8.0, 8.0),
+)
+
+
+def _station(sk: Skeleton, t: float) -> tuple[Point, Point]:
+    """Point on the trunk's centre line at t, and the unit direction there (pelvis to neck)."""
+    p, w, nk = sk.points["pelvis"], sk.points["waist"], sk.points["neck"]
+    l1, l2 = math.dist(p, w), math.dist(w, nk)
+    d = t * (l1 + l2)
+    if d <= l1:
+        a, b, k = p, w, d / l1
+    else:
+        a, b, k = w, nk, (d - l1) / l2
+    u = ((b[0] - a[0]) / math.dist(a, b), (b[1] - a[1]) / math.dist(a, b))
+    return (a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k), u
+
+
+def _smooth(points: Sequence[Point]) -> str:
+    """A closed smooth path through the midpoints of the polygon's edges."""
+    m = [
+        ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        for a, b in zip(points, [*points[1:], points[0]], strict=True)
+    ]
+    d = f"M{pt(m[-1])}"
+    for p, q in zip(points, m, strict=True):
+        d += f"Q{pt(p)} {pt(q)}"
+    return d + "Z"
+
+
+def _trunk_edges(sk: Skeleton) -> tuple[list[Point], list[Point]]:
+    """The trunk's outline: the front (or left) edge and the back (or right) edge."""
+    table = TRUNK_SIDE if sk.view == "side" else TRUNK_FRONT
+    a, b = [], []
+    for t, off_a, off_b in table:
+        c, u = _station(sk, t)
+        # Front (side view) or the person's left (front/back view), perpendicular to u.
+        f = (u[1] * sk.facing, -u[0] * sk.facing)
+        a.append((c[0] + f[0] * off_a, c[1] + f[1] * off_a))
+        b.append((c[0] - f[0] * off_b, c[1] - f[1] * off_b))
+    return a, b
+
+
+def _chain(segments: Iterable[tuple[Point, Point, float]], cls: str = "") -> str:
+    segs = list(segments)
+    outline = "".join(
+        f'<path class="o" d="M{pt(a)}L{pt(b)}" stroke-width="{n(w + OUTLINE)}"/>'
+        for a, b, w in segs
+    )
+    fill = "".join(
+        f'<path class="f" d="M{pt(a)}L{pt(b)}" stroke-width="{n(w)}"/>' for a, b, w in segs
+    )
+    attr = f' class="{cls}"' if cls else ""
+    return f"<g{attr}>{outline}{fill}</g>"
+
+
+def _leg(sk: Skeleton, s: str) -> list[tuple[Point, Point, float]]:
+    p = sk.points
+    up = _dir(sk.phi[f"shank_{s}"])
+    lift = WIDTH["foot"] / 2
+    heel = (p[f"heel_{s}"][0] - up[0] * lift, p[f"heel_{s}"][1] - up[1] * lift)
+    toe = (p[f"toe_{s}"][0] - up[0] * lift, p[f"toe_{s}"][1] - up[1] * lift)
+    return [
+        (p[f"hip_{s}"], p[f"knee_{s}"], WIDTH["thigh"]),
+        (p[f"knee_{s}"], p[f"ankle_{s}"], WIDTH["shank"]),
+        (heel, toe, WIDTH["foot"]),
+    ]
+
+
+def _arm(sk: Skeleton, s: str) -> list[tuple[Point, Point, float]]:
+    p = sk.points
+    return [
+        (p[f"shoulder_{s}"], p[f"elbow_{s}"], WIDTH["upper"]),
+        (p[f"elbow_{s}"], p[f"wrist_{s}"], WIDTH["fore"]),
+        (p[f"wrist_{s}"], p[f"hand_{s}"], WIDTH["hand"]),
+    ]
+
+
+def body(sk: Skeleton, marked: set[str]) -> str:
+    """The figure: limbs, trunk and head, the marked parts ('leg_l', 'flank_r') in colour."""
+
+    def cls(part: str, far: bool = False) -> str:
+        return " ".join(c for c in ("w" if part in marked else "", "far" if far else "") if c)
+
+    front_edge, back_edge = _trunk_edges(sk)
+    trunk = f'<path class="s" d="{_smooth([*front_edge, *reversed(back_edge)])}"/>'
+    if sk.view == "side" and f"flank_{sk.near()}" in marked:
+        # The near side of the trunk faces the viewer: a band along its middle.
+        mid = []
+        for t, off_a, off_b in TRUNK_SIDE[1:6]:
+            c, u = _station(sk, t)
+            f = (u[1] * sk.facing, -u[0] * sk.facing)
+            k = 0.45
+            mid.append(
+                (
+                    (c[0] + f[0] * off_a * k, c[1] + f[1] * off_a * k),
+                    (c[0] - f[0] * off_b * k, c[1] - f[1] * off_b * k),
+                )
+            )
+        band = [m[0] for m in mid] + [m[1] for m in reversed(mid)]
+        trunk += f'<path class="wa" d="{_smooth(band)}"/>'
+    for side in ("l", "r"):
+        if f"flank_{side}" in marked and sk.view != "side":
+            edge = front_edge if side == "l" else back_edge
+            inner = []
+            for (t, *_), e in zip(TRUNK_FRONT, edge, strict=True):
+                c, _u = _station(sk, t)
+                inner.append((c[0] + (e[0] - c[0]) * 0.35, c[1] + (e[1] - c[1]) * 0.35))
+            band = [*edge[1:6], *reversed(inner[1:6])]
+            trunk += f'<path class="wa" d="{_smooth(band)}"/>'
+    neck = _chain([(sk.points["neck"], sk.points["head"], WIDTH["neck"])])
+    head = circle(sk.points["head"], HEAD_R, "s")
+    if sk.view == "side":
+        face = _dir(sk.phi["head"] - sk.facing * 90.0)
+        nose = (
+            sk.points["head"][0] + face[0] * HEAD_R * 0.92,
+            sk.points["head"][1] + face[1] * HEAD_R * 0.92,
+        )
+        head += circle(nose, 2.6, "s")
+        near = sk.near()
+        far = "l" if near == "r" else "r"
+        parts = [
+            _chain(_arm(sk, far), cls(f"arm_{far}", True)),
+            _chain(_leg(sk, far), cls(f"leg_{far}", True)),
+            neck,
+            trunk,
+            head,
+            _chain(_leg(sk, near), cls(f"leg_{near}")),
+            _chain(_arm(sk, near), cls(f"arm_{near}")),
+        ]
+    else:
+        parts = [
+            _chain(_leg(sk, "l"), cls("leg_l")),
+            _chain(_leg(sk, "r"), cls("leg_r")),
+            neck,
+            trunk,
+            head,
+            _chain(_arm(sk, "l"), cls("arm_l")),
+            _chain(_arm(sk, "r"), cls("arm_r")),
+        ]
+    return "".join(parts)
+
+
+def arrow(a: Point, b: Point, away: Point) -> str:
+    """A curved arrow from a to b, bowing away from the point `away` (the body's middle)."""
+    dist = math.dist(a, b)
+    if dist < 12:
+        return ""
+    ux, uy = (b[0] - a[0]) / dist, (b[1] - a[1]) / dist
+    a = (a[0] + ux * 7, a[1] + uy * 7)
+    b = (b[0] - ux * 7, b[1] - uy * 7)
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    nx, ny = -uy, ux
+    if (mid[0] - away[0]) * nx + (mid[1] - away[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    bow = 0.22 * dist
+    ctrl = (mid[0] + nx * bow, mid[1] + ny * bow)
+    # Arrowhead along the curve's end tangent (from the control point to b).
+    tx, ty = b[0] - ctrl[0], b[1] - ctrl[1]
+    tl = math.hypot(tx, ty)
+    tx, ty = tx / tl, ty / tl
+    size = 7.0
+    left = (b[0] - tx * size - ty * size * 0.6, b[1] - ty * size + tx * size * 0.6)
+    right = (b[0] - tx * size + ty * size * 0.6, b[1] - ty * size - tx * size * 0.6)
+    tip = (b[0] + tx * 2, b[1] + ty * 2)
+    return (
+        f'<path class="ar" d="M{pt(a)}Q{pt(ctrl)} {pt(b)}"/>'
+        f'<path class="ah" d="M{pt(tip)}L{pt(left)}L{pt(right)}Z"/>'
+    )
+
+
+def extent(sc: Scene, drawn: Sequence[Drawn]) -> tuple[float, float, float, float]:
+    """x0, y0, x1, y1 (world) of everything in either picture, with a margin."""
+    xs, ys = [], [0.0]
+    for sk in (sc.start, sc.end):
+        for name, (x, y) in sk.points.items():
+            r = HEAD_R if name == "head" else 10.0
+            xs += [x - r, x + r]
+            ys += [y - r, y + r]
+    for d in drawn:
+        for x, y in d.extent:
+            xs.append(x)
+            ys.append(y)
+    m = 6.0
+    return min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m
+
+
+def panel(
+    sc: Scene,
+    sk: Skeleton,
+    drawn: Drawn,
+    box: tuple[float, float, float, float],
+    marked: set[str],
+    extra: str,
+    title: str,
+    uid: str,
+) -> str:
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    floor = f'<path class="fl" d="M{n(x0)} 0H{n(x1)}"/>'
+    return (
+        f'<svg class="eb-fig__svg" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="{n(x0)} {n(-y1)} {n(w)} {n(h)}" width="{n(w)}" height="{n(h)}" '
+        f'role="img" aria-labelledby="{uid}-t" focusable="false">'
+        f'<title id="{uid}-t">{escape(title)}</title>'
+        f'<g class="kit">{"".join(drawn.back)}</g>{floor}'
+        f'<g class="body">{body(sk, marked)}</g>'
+        f'<g class="kit">{"".join(drawn.front)}</g>{extra}</svg>'
+    )
+
+
+def pictures(
+    sc: Scene,
+    marked: set[str],
+    load: str | None,
+    titles: tuple[str, str],
+    uid: str,
+) -> tuple[str, str, float]:
+    """The start and end pictures as two SVG elements with the same frame, and its width."""
+    d_start = draw(sc.props, sc.start, load, 0.0)
+    d_end = draw(sc.props, sc.end, load, 0.0)
+    box = extent(sc, (d_start, d_end))
+    middle = sc.end.points["waist"]
+    arrows = "".join(
+        arrow(
+            sc.start.points[j] if not j.startswith("foot_") else sc.start.points["toe_" + j[-1]],
+            sc.end.points[j] if not j.startswith("foot_") else sc.end.points["toe_" + j[-1]],
+            middle,
+        )
+        for j in sc.spec.arrows
+    )
+    ghost = ""
+    if arrows:
+        ghost = f'<g class="arrows">{arrows}</g>'
+    start = panel(sc, sc.start, d_start, box, marked, "", titles[0], f"{uid}-1")
+    end = panel(sc, sc.end, d_end, box, marked, ghost, titles[1], f"{uid}-2")
+    return start, end, box[2] - box[0]

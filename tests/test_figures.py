@@ -1,0 +1,266 @@
+"""The exercise and self-test figures: every one there, human, resting where the steps say,
+the working side where the side rule puts it, valid SVG, the same bytes every time."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from evenback_build.figures import (
+    Figure,
+    FigureError,
+    build,
+    exercise_figure,
+    load_figures,
+    self_test_figure,
+)
+from evenback_build.figures.data import parse_figures
+from evenback_build.figures.pages import insert_self_test_figure, self_test_pages
+from evenback_build.figures.props import n
+from evenback_build.figures.scene import contact_problems
+from evenback_build.figures.sides import OPPOSITE
+from evenback_build.figures.skeleton import angle_problems
+from planner import Exercise, load_catalogue
+from planner._assess import TESTS
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = load_catalogue()
+FIGURES = load_figures()
+
+
+def all_figures() -> list[tuple[str, Figure, tuple[str, ...]]]:
+    """(key, figure, the words its side rule comes from) for every figure."""
+    out = [
+        (f"exercise.{ex.id}", exercise_figure(ex), (ex.weak_side_first, *ex.steps))
+        for ex in CATALOGUE
+    ]
+    tests = {t.id: t for t in TESTS}
+    for key in sorted(FIGURES):
+        if key.startswith("self_test."):
+            test_id = key.split(".", 1)[1]
+            words = (tests[test_id].how_to,) if test_id in tests else ()
+            out.append((key, self_test_figure(test_id), words))
+    return out
+
+
+ALL = all_figures()
+IDS = [key for key, _, _ in ALL]
+
+
+def test_every_catalogue_exercise_has_a_start_and_an_end_position() -> None:
+    for ex in CATALOGUE:
+        spec = FIGURES.get(f"exercise.{ex.id}")
+        assert spec is not None, f"no figure for {ex.id}"
+        assert spec.start.say and spec.end.say
+        assert spec.start.contacts and spec.end.contacts
+        assert spec.start.pose != spec.end.pose, f"{ex.id}: start and end are the same pose"
+
+
+def test_every_self_test_and_self_test_page_has_a_figure() -> None:
+    for test in TESTS:
+        assert f"self_test.{test.id}" in FIGURES, f"no figure for the self-test {test.id}"
+    pages = self_test_pages()
+    for md in sorted((ROOT / "docs" / "self-tests").glob("*.md")):
+        if md.name != "index.md":
+            assert f"self-tests/{md.name}" in pages, f"no figure goes on {md.name}"
+    for test in TESTS:
+        spec = FIGURES[f"self_test.{test.id}"]
+        assert spec.start.pose != spec.end.pose
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_joint_angles_stay_within_human_ranges(key: str, fig: Figure, words: object) -> None:
+    # The positions as drawn, after the fit that rests them on their surfaces.
+    spec = fig.scene.spec
+    assert angle_problems(spec.start.pose, spec.view) == [], key
+    assert angle_problems(spec.end.pose, spec.view) == [], key
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_every_contact_rests_on_its_surface(key: str, fig: Figure, words: object) -> None:
+    assert contact_problems(fig.scene) == [], key
+
+
+# What the steps' set-up puts on the floor or a bench, and the contacts the figure must then
+# show: every group needs one contact whose point starts with one of its prefixes.
+STEP_CONTACTS: list[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]]] = [
+    (re.compile(r"on all fours|hands and knees", re.I), "floor", (("hand_",), ("knee_",))),
+    (re.compile(r"lie on your back", re.I), "floor", (("pelvis", "hip_", "neck"),)),
+    (re.compile(r"lie face down on a mat", re.I), "floor", (("pelvis", "neck"),)),
+    (re.compile(r"lie on one side(?![^.]*pad)", re.I), "floor", (("hip_", "elbow_", "knee_"),)),
+    (re.compile(r"forearm on the floor", re.I), "floor", (("elbow_",),)),
+    (
+        re.compile(r"hand and the same-side knee on a flat bench", re.I),
+        "bench",
+        (("hand_",), ("knee_",)),
+    ),
+    (re.compile(r"heel on its edge", re.I), "bench", (("heel_",),)),
+    (re.compile(r"top of one foot on the bench", re.I), "bench", (("toe_",),)),
+    (re.compile(r"top knee on the bench", re.I), "bench", (("knee_",),)),
+    (re.compile(r"top ankle or foot on the bench", re.I), "bench", (("ankle_", "foot_"),)),
+    (
+        re.compile(r"feet (flat|hip-width apart)|foot flat", re.I),
+        "floor",
+        (("foot_", "heel_", "toe_"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
+def test_what_the_steps_put_on_the_floor_or_bench_touches_it(ex: Exercise) -> None:
+    spec = FIGURES[f"exercise.{ex.id}"]
+    set_up = " ".join(ex.steps[:2])
+    # The set-up steps describe the start position.
+    contacts = set(spec.start.contacts)
+    for pattern, surface, groups in STEP_CONTACTS:
+        if pattern.search(set_up):
+            for prefixes in groups:
+                assert any(p.startswith(prefixes) and s == surface for p, s in contacts), (
+                    f"{ex.id}: the steps say {pattern.pattern!r}, but no {'/'.join(prefixes)} "
+                    f"rests on the {surface}"
+                )
+
+
+def test_the_step_rules_still_match_the_catalogues_wording() -> None:
+    # Guards the test above against patterns that no longer match the catalogue's wording.
+    hits = [
+        ex.id
+        for ex in CATALOGUE
+        if any(pattern.search(" ".join(ex.steps[:2])) for pattern, _, _ in STEP_CONTACTS)
+    ]
+    assert len(hits) >= 30, hits
+
+
+def test_suitcase_carry_weight_in_the_left_hand_works_the_right_side() -> None:
+    fig = next(f for key, f, _ in ALL if key == "exercise.suitcase_carry")
+    assert (fig.works, fig.load) == ("right", "left")
+    assert fig.marked == frozenset({"flank_r"})
+    assert "right side of the trunk" in fig.html and "<strong>left hand</strong>" in fig.html
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_the_marked_side_follows_the_side_rule(
+    key: str, fig: Figure, words: tuple[str, ...]
+) -> None:
+    text = " ".join(words)
+    unilateral = next((ex.unilateral for ex in CATALOGUE if f"exercise.{ex.id}" == key), True)
+    if not unilateral:
+        assert fig.works is None and fig.marked == frozenset(), key
+        return
+    assert fig.works in ("left", "right"), key
+    assert fig.marked and all(part.endswith("_" + fig.works[0]) for part in fig.marked), key
+    held = [p for p in fig.spec.props if p.get("hand") == "load"]
+    if held:
+        opposite = re.search(r"side opposite the (weight|bar)|opposite hand", text, re.I)
+        expected = OPPOSITE[fig.works] if opposite else fig.works
+        assert fig.load == expected, key
+        if fig.spec.view != "side" and held[0]["kind"] == "dumbbell":
+            # Seen from the front or behind, the dumbbell is drawn end-on around that hand.
+            for sk in (fig.scene.start, fig.scene.end):
+                x, y = sk.points[f"hand_{fig.load[0]}"]
+                assert f'<circle class="k" cx="{n(x)}" cy="{n(-y)}"' in fig.html, key
+    caption = fig.html.split("<figcaption", 1)[1]
+    assert f"the person's <strong>{fig.works} " in caption, key
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_figure_is_well_formed_xml_with_a_text_alternative(
+    key: str, fig: Figure, words: object
+) -> None:
+    root = ET.fromstring(fig.html)
+    svgs = root.findall(".//{http://www.w3.org/2000/svg}svg")
+    assert len(svgs) == 2, key
+    for svg, pos in zip(svgs, (fig.spec.start, fig.spec.end), strict=True):
+        title = svg.find("{http://www.w3.org/2000/svg}title")
+        assert title is not None and pos.say in (title.text or ""), key
+        assert svg.get("role") == "img"
+        for ref in (svg.get("aria-labelledby") or "").split():
+            assert svg.find(f".//*[@id='{ref}']") is not None, (key, ref)
+    caption = root.find("figcaption")
+    assert caption is not None and "start and end position" in ET.tostring(caption, "unicode")
+
+
+def test_same_data_gives_the_same_bytes() -> None:
+    first = [f.html for _, f, _ in ALL]
+    load_figures.cache_clear()
+    again = [f.html for _, f, _ in all_figures()]
+    assert first == again
+
+
+def test_invalid_data_is_named_by_entry_and_key() -> None:
+    good = tomllib.loads((ROOT / "planner" / "data" / "figures.toml").read_text(encoding="utf-8"))
+    bad = {"exercise": {"bird_dog": {**good["exercise"]["bird_dog"], "view": "top"}}}
+    with pytest.raises(FigureError, match=r"exercise\.bird_dog\.view"):
+        parse_figures(bad)
+    start = {**good["exercise"]["bird_dog"]["start"], "pose": {"kneee": [90, 90]}}
+    with pytest.raises(FigureError, match=r"bird_dog\.start\.pose: unknown name 'kneee'"):
+        parse_figures({"exercise": {"bird_dog": {**good["exercise"]["bird_dog"], "start": start}}})
+
+
+def test_a_one_sided_exercise_without_a_working_side_is_refused() -> None:
+    spec = FIGURES["exercise.bird_dog"]
+    from dataclasses import replace
+
+    with pytest.raises(FigureError, match="one side at a time"):
+        build(replace(spec, works=None), "Bird dog", True, ())
+
+
+def test_self_test_figure_goes_before_its_heading_and_a_missing_heading_stops_the_build() -> None:
+    page, entries = next(iter(sorted(self_test_pages().items())))
+    _key, before = entries[0]
+    html = f'<p>intro</p><h2 id="{before}">Heading</h2><p>text</p>'
+    out = insert_self_test_figure(html, page)
+    assert out.index('class="eb-fig"') < out.index(f'<h2 id="{before}"')
+    with pytest.raises(FigureError, match=before):
+        insert_self_test_figure("<h2 id='other'>x</h2>", page)
+
+
+def test_the_poses_never_reach_the_planners_wheel(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "planner/data/exercises.toml" in names
+    assert not [n for n in names if "figures" in n]
+
+
+def test_each_exercise_page_shows_its_figure_above_the_steps() -> None:
+    from evenback_build.pages import render_pages
+    from planner import load_sources
+
+    pages = {p.path.name: p.text for p in render_pages(CATALOGUE, load_sources(), all_figures=True)}
+    for ex in CATALOGUE:
+        text = pages[f"{ex.id}.md"]
+        how = text.index("## How to do it")
+        assert how < text.index('<figure class="eb-fig"') < text.index(f"1. {ex.steps[0]}"), ex.id
+
+
+def test_the_real_catalogue_needs_a_figure_for_every_exercise() -> None:
+    from dataclasses import replace
+
+    from evenback_build.pages import render_pages
+    from planner import load_sources
+
+    new = replace(CATALOGUE[0], id="new_exercise", easier=None, harder=None)
+    with pytest.raises(FigureError, match=r"no \[exercise\.new_exercise\]"):
+        render_pages((*CATALOGUE, new), load_sources(), all_figures=True)
