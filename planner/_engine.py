@@ -17,7 +17,7 @@ from ._catalogue import catalogue_by_id, load_catalogue
 from ._items import item
 from ._profile import Profile, parse_profile
 from ._progress import WeekInfo, last_training_week, week_infos, week_note
-from ._schedule import Slot, covers, fill_up, fit, make_slot, order_slots, session_seconds
+from ._schedule import Slot, covers, fill_up, fit, make_slot, order_slots
 from ._screen import caution as is_caution
 from ._screen import screen, stop_rules
 from ._select import (
@@ -34,7 +34,7 @@ from ._sources import load_sources
 from ._summary import retest, rules_lines, session_title, summary
 from ._version import __version__
 from ._vocab import hard_days
-from ._volume import trim_to_cap, within_cap
+from ._volume import WeekSets, trim_to_cap
 
 PLAN_VERSION = 1
 
@@ -128,14 +128,9 @@ class _Builder:
                 )
             )
         trim_to_cap(out, self.infos, self.ctx)
+        tally = WeekSets(out, self.infos, self.ctx)
         for slots in out:
-            fill_up(
-                slots,
-                self.profile.minutes_per_session,
-                self.infos,
-                self.ctx,
-                lambda: within_cap(out, self.infos, self.ctx),
-            )
+            fill_up(slots, self.profile.minutes_per_session, self.infos, self.ctx, tally)
         return out
 
     def variant(
@@ -163,10 +158,12 @@ class _Builder:
         days = self.profile.days_per_week
         n_weeks = self.profile.weeks
         out: list[dict[str, Any]] = []
+        ordered = [order_slots(t) for t in templates]
+        titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
         for info in self.infos:
             sessions: list[dict[str, Any]] = []
             for d in range(days):
-                slots: list[Slot] = order_slots(templates[d])
+                slots: list[Slot] = ordered[d]
                 first = info.week == 1 and d == 0
                 final = info.week == n_weeks and d == days - 1
                 tests: list[Pick] = []
@@ -176,7 +173,6 @@ class _Builder:
                     tests += [t for t in self.final_tests if t not in tests]
                 if tests:
                     slots = self.variant(templates[d], tests, d, info)
-                seconds = session_seconds(slots, info, self.ctx)
                 cue = next(
                     (
                         s
@@ -185,23 +181,25 @@ class _Builder:
                     ),
                     None,
                 )
+                items = [
+                    item(
+                        s,
+                        info,
+                        self.ctx,
+                        final=final,
+                        focus_cue=s is cue,
+                        compared=bool(self.profile.tests),
+                        started=bool(self.start_tests),
+                    )
+                    for s in slots
+                ]
+                seconds = sum(it["estimated_seconds"] for it in items)
                 sessions.append(
                     {
                         "day": d + 1,
-                        "title": self.title(slots, d, has_tests=bool(tests)),
+                        "title": self.title(slots, d, has_tests=True) if tests else titles[d],
                         "estimated_minutes": -(-seconds // 60),
-                        "items": [
-                            item(
-                                s,
-                                info,
-                                self.ctx,
-                                final=final,
-                                focus_cue=s is cue,
-                                compared=bool(self.profile.tests),
-                                started=bool(self.start_tests),
-                            )
-                            for s in slots
-                        ],
+                        "items": items,
                     }
                 )
             out.append(

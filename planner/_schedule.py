@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
 from ._catalogue import Exercise
 from ._progress import WeekInfo, target
@@ -18,6 +19,7 @@ from ._select import Context, Pick, heavy_lower_back, session_rank
 from ._vocab import BLOCKS, level_rank
 
 TEST_REST = 120
+TIGHT_REST = 30  # the shortest rest a squeezed session gives any lift but barbell and fast ones
 CHANGEOVER_SECONDS = 20  # moving to the next exercise and setting it up
 BUILD_UP_SETS = 2  # lighter sets before a ballistic or barbell lift
 _LOADS = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
@@ -117,8 +119,7 @@ def other(side: str) -> str:
     return "right" if side == "left" else "left"
 
 
-@dataclass(frozen=True, slots=True)
-class Dose:
+class Dose(NamedTuple):
     weak_sets: int  # first side performed
     strong_sets: int  # second side (or the sets of a two-sided item)
     value: int  # reps or seconds per set
@@ -190,13 +191,26 @@ def fit(
     Order: drop mobility, accessory and extra warm-up items (keeping the day's regions
     covered); take sets down to 2; drop the pre-fatigue item and extra main items; take sets
     down to 1; shorter rests; drop the remaining warm-ups and extra self-tests; hold targets
-    at week 1 (all but one one-sided item); only then give up region coverage. At least one
+    at week 1 (all but one one-sided item); rests down to half their floor (barbell and fast
+    lifts keep theirs); only then give up region coverage. At least one
     main item always stays.
     """
     slots = list(slots)
+    # Each slot's seconds in every week, kept until one of its doses changes.
+    # (The slot itself is kept in the entry, so its id cannot be reused while it is there.)
+    known: dict[int, tuple[Slot, tuple[int, int, bool, bool, int], list[int]]] = {}
+
+    def week_seconds(s: Slot) -> list[int]:
+        state = (s.sets, s.rest, s.capped, s.late_bonus, s.weak_extra)
+        hit = known.get(id(s))
+        if hit is None or hit[1] != state:
+            hit = (s, state, [seconds_for(s, dose(s, info, ctx)) for info in infos])
+            known[id(s)] = hit
+        return hit[2]
 
     def longest() -> int:
-        return max(minutes(session_seconds(slots, info, ctx)) for info in infos)
+        columns = zip(*(week_seconds(s) for s in slots), strict=True)
+        return minutes(max((sum(c) for c in columns), default=0))
 
     def n_main(seq: Sequence[Slot]) -> int:
         return sum(1 for s in seq if s.pick.block == "main")
@@ -249,6 +263,17 @@ def fit(
                 changed = True
         return changed
 
+    def tight_rests() -> bool:
+        """The last resort before a region is lost: rests of all but barbell and fast lifts
+        down to half their floor (at least 30 s); one side rests while the other works."""
+        changed = False
+        for s in slots:
+            tight = max(TIGHT_REST, s.rest_floor // 2)
+            if not builds_up(s.ex) and s.rest > tight:
+                s.rest = tight
+                changed = True
+        return changed
+
     def cap_targets(*, keep_one: bool) -> bool:
         """Hold one more item at its week-1 target (the longest first); with keep_one, the
         last progressing one-sided item keeps progressing (rule 6, docs/reference/plan.md)."""
@@ -275,6 +300,7 @@ def fit(
         ),
         lambda: drop_where(lambda s: s.pick.role == "test", keep_coverage=True),
         lambda: cap_targets(keep_one=True),
+        tight_rests,
         lambda: drop_where(lambda s: s.pick.block != "main", keep_coverage=False),
         lambda: drop_where(not_first_main, keep_coverage=False),
         lambda: cap_targets(keep_one=False),
@@ -299,31 +325,59 @@ def order_slots(slots: Sequence[Slot]) -> list[Slot]:
     )
 
 
+class SetTally(Protocol):
+    """Running weekly hard-set counts (`_volume.WeekSets`): a slot's sets change through it."""
+
+    def change_sets(self, s: Slot, delta: int) -> None: ...
+
+    def within(self) -> bool: ...
+
+
+class _Untallied:
+    def change_sets(self, s: Slot, delta: int) -> None:
+        s.sets += delta
+
+    def within(self) -> bool:
+        return True
+
+
 def fill_up(
     slots: list[Slot],
     budget_minutes: int,
     infos: Sequence[WeekInfo],
     ctx: Context,
-    ok: Callable[[], bool] = lambda: True,
+    tally: SetTally | None = None,
 ) -> list[Slot]:
     """Use the time the person gave: add a set at a time to the main items, then the
     accessories (at most 5 and 4 sets; at most 3 and 2 with pain), while every week still
-    fits the budget and `ok()` (the weekly-sets cap) holds."""
+    fits the budget and the weekly-sets cap (`tally`) holds.
+
+    Each week's session time is kept as a running total: a set added changes only its own
+    item's seconds, so a try costs one item, not the whole session."""
     caps = {"main": 3 if ctx.caution else 5, "accessory": 2 if ctx.caution else 4}
-
-    def longest() -> int:
-        return max(minutes(session_seconds(slots, info, ctx)) for info in infos)
-
+    counts: SetTally = tally if tally is not None else _Untallied()
+    limit = budget_minutes * 60  # whole minutes, rounded up: within the budget iff this
+    own = [[seconds_for(s, dose(s, info, ctx)) for info in infos] for s in slots]
+    totals = [sum(column) for column in zip(*own, strict=True)] if own else [0] * len(infos)
+    # A set that did not fit never will: the week totals and set counts only grow.
+    full = [s.pick.role != "normal" or s.pick.block not in caps for s in slots]
     grown = True
     while grown:
         grown = False
         for block in ("main", "accessory"):
-            for s in slots:
-                if s.pick.block != block or s.pick.role != "normal" or s.sets >= caps[block]:
+            for n, s in enumerate(slots):
+                if full[n] or s.pick.block != block:
                     continue
-                s.sets += 1
-                if longest() > budget_minutes or not ok():
-                    s.sets -= 1
+                if s.sets >= caps[block]:
+                    full[n] = True
+                    continue
+                counts.change_sets(s, 1)
+                now = [seconds_for(s, dose(s, info, ctx)) for info in infos]
+                tried = [t - was + new for t, was, new in zip(totals, own[n], now, strict=True)]
+                if max(tried, default=0) > limit or not counts.within():
+                    counts.change_sets(s, -1)
+                    full[n] = True
                 else:
+                    own[n], totals = now, tried
                     grown = True
     return slots

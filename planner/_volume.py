@@ -77,21 +77,74 @@ def weekly_cap(experience: str, days_per_week: int) -> int:
 
 
 def within_cap(days: Sequence[Sequence[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> bool:
-    cap = weekly_cap(ctx.experience, len(days))
-    return all(n <= cap for info in infos for n in slot_week_sets(days, info, ctx).values())
+    return WeekSets(days, infos, ctx).within()
+
+
+def _set_infos(infos: Sequence[WeekInfo]) -> list[WeekInfo]:
+    """One week of each kind whose sets can differ (a training week, the last training week
+    with its late bonus, a deload week): the others count the same sets."""
+    kinds: dict[tuple[bool, bool], WeekInfo] = {}
+    for info in infos:
+        key = (info.deload, not info.deload and info.step == info.steps - 1)
+        kinds.setdefault(key, info)
+    return list(kinds.values())
+
+
+class WeekSets:
+    """Running weekly hard-set counts of a plan being built: each slot's share is added once
+    and changed when its sets change, so a check costs one slot, not the whole week."""
+
+    def __init__(
+        self, days: Sequence[Sequence[Slot]], infos: Sequence[WeekInfo], ctx: Context
+    ) -> None:
+        self.ctx = ctx
+        self.infos = _set_infos(infos)
+        self.cap = weekly_cap(ctx.experience, len(days))
+        self.counts: list[dict[tuple[str, str], float]] = [{} for _ in self.infos]
+        for slots in days:
+            for s in slots:
+                self.add(s, 1)
+
+    def add(self, s: Slot, sign: int) -> None:
+        """Add (sign 1) or take away (sign -1) a slot's sets at its current dose."""
+        if s.pick.block not in ("main", "accessory") or s.pick.role == "test":
+            return
+        for counts, info in zip(self.counts, self.infos, strict=True):
+            d = dose(s, info, self.ctx)
+            if s.ex.unilateral:
+                first = s.weak or "left"
+                per_side = ((first, d.weak_sets), (other(first), d.strong_sets))
+            else:
+                per_side = ((_SIDES[0], d.strong_sets), (_SIDES[1], d.strong_sets))
+            for i, region in enumerate(s.ex.focus):
+                share = 1 if i == 0 else 0.5
+                for side, sets in per_side:
+                    key = (region, side)
+                    counts[key] = counts.get(key, 0) + sign * sets * share
+
+    def change_sets(self, s: Slot, delta: int) -> None:
+        self.add(s, -1)
+        s.sets += delta
+        self.add(s, 1)
+
+    def within(self) -> bool:
+        cap = self.cap
+        return all(n <= cap for counts in self.counts for n in counts.values())
+
+    def worst_over(self) -> tuple[str, str] | None:
+        """The (region, side) furthest over the cap in the first week kind over it."""
+        for counts in self.counts:
+            over = [k for k, n in counts.items() if n > self.cap]
+            if over:
+                return max(over, key=lambda k: counts[k])
+        return None
 
 
 def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> None:
     """Take a set at a time off the item with the most sets in an over-full region."""
-    while not within_cap(days, infos, ctx):
-        worst: tuple[str, str] | None = None
-        for info in infos:
-            counts = slot_week_sets(days, info, ctx)
-            cap = weekly_cap(ctx.experience, len(days))
-            over = [k for k, n in counts.items() if n > cap]
-            if over:
-                worst = max(over, key=lambda k: counts[k])
-                break
+    tally = WeekSets(days, infos, ctx)
+    while True:
+        worst = tally.worst_over()
         if worst is None:
             return
         region = worst[0]
@@ -105,7 +158,7 @@ def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Cont
             and s.sets > 1
         ]
         if candidates:
-            max(candidates, key=lambda s: s.sets).sets -= 1
+            tally.change_sets(max(candidates, key=lambda s: s.sets), -1)
             continue
         # Every item there is at one set: drop an accessory (then a second main item) of
         # that region, the last first, never a protected one nor a day's last main item.
@@ -122,6 +175,7 @@ def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Cont
                         and s.pick.role != "test"
                         and (block != "main" or mains > 1)
                     ):
+                        tally.add(s, -1)
                         del slots[i]
                         dropped = True
                         break

@@ -121,3 +121,25 @@ def test_week_one_targets_are_the_bottom_of_each_range() -> None:
                 low = BY_ID[it["exercise"]].dose[0]
                 value = it["sides"][0] if it["unilateral"] else it
                 assert value.get("reps", value.get("seconds")) == low
+
+
+def test_running_weekly_set_counts_match_a_recount_after_changes() -> None:
+    from planner._engine import _Builder
+    from planner._profile import parse_profile
+    from planner._schedule import make_slot
+    from planner._volume import WeekSets, slot_week_sets
+
+    p = parse_profile(
+        {"weak_side": "right", "focus": ["lower_back", "hips"], "days_per_week": 3, "weeks": 12}
+    )
+    builder = _Builder(p, "right", {})
+    days = [[make_slot(pick, builder.ctx) for pick in picks] for picks in builder.picks]
+    tally = WeekSets(days, builder.infos, builder.ctx)
+    for n, s in enumerate(s for slots in days for s in slots):
+        tally.change_sets(s, 1 + n % 2)
+    if days[0][-1].pick.block in ("main", "accessory"):
+        tally.add(days[0][-1], -1)
+    del days[0][-1]
+    for info, counts in zip(tally.infos, tally.counts, strict=True):
+        fresh = slot_week_sets(days, info, builder.ctx)
+        assert {k: v for k, v in counts.items() if v} == fresh
