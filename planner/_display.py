@@ -19,6 +19,7 @@ from ._wording import (
     asymmetry_rows,
     block_label,
     dose_runs,
+    explanation_entries,
     item_facts,
     minutes_text,
     plan_length,
@@ -51,10 +52,20 @@ def _asymmetry(plan: Mapping[str, Any], *, basis: str) -> dict[str, Any] | None:
 
 def _item(item: Mapping[str, Any], weak_side: Any) -> dict[str, Any]:
     return {
+        "exercise": item.get("exercise"),
         "block": block_label(item.get("block")),
         "dose": [list(run) for run in dose_runs(item, weak_side)],
         "facts": item_facts(item),
+        "note": str(item.get("notes") or ""),
     }
+
+
+def _explanations(plan: Mapping[str, Any]) -> list[dict[str, str]]:
+    """Each exercise's full note once, in order of first appearance, with its name and page."""
+    return [
+        {"exercise": ex_id, "name": name, "href": href, "text": text}
+        for ex_id, name, href, text in explanation_entries(plan)
+    ]
 
 
 def _weeks(plan: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -104,5 +115,6 @@ def display(plan: Mapping[str, Any]) -> dict[str, Any]:
         # The plan's own summary already explains the asymmetry bands.
         "asymmetry": _asymmetry(plan, basis=""),
         "sources_lead": SOURCES_LEAD,
+        "explanations": _explanations(plan),
         "weeks": _weeks(plan),
     }

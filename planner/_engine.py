@@ -12,12 +12,23 @@ from ._assess import (
     derive_weak_side,
     index_pct,
     region_weak_sides,
+    self_test,
 )
-from ._catalogue import catalogue_by_id, load_catalogue
+from ._catalogue import Exercise, catalogue_by_id, load_catalogue
+from ._explain import explanation
 from ._items import item
 from ._profile import Profile, parse_profile
 from ._progress import WeekInfo, last_training_week, week_infos, week_note
-from ._schedule import Slot, covers, fill_up, fit, make_slot, order_slots
+from ._schedule import (
+    Slot,
+    covers,
+    dose_range,
+    fill_up,
+    fit,
+    least_seconds,
+    make_slot,
+    order_slots,
+)
 from ._screen import caution as is_caution
 from ._screen import screen, stop_rules
 from ._select import (
@@ -63,32 +74,43 @@ def _side_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     return work
 
 
+def _context(profile: Profile, weak: str | None, region_weak: Mapping[str, str | None]) -> Context:
+    catalogue = load_catalogue()
+    caution = is_caution(profile.pain)
+    equipment = frozenset(profile.equipment)
+    return Context(
+        focus=profile.focus,
+        equipment=equipment,
+        experience=profile.experience,
+        weak=weak,
+        caution=caution,
+        minutes=profile.minutes_per_session,
+        # Added after the person's own workout: no fast lifts, which need a fresh start.
+        pool=tuple(
+            e
+            for e in eligible(catalogue, equipment, profile.experience, caution=caution)
+            if not (profile.schedule == "add_on" and e.pattern == "ballistic")
+            # A lift that alone cannot fit in the session's minutes is left out.
+            and least_seconds(e, profile.goal) <= profile.minutes_per_session * 60
+        ),
+        by_id=catalogue_by_id(),
+        goal=profile.goal,
+        schedule=profile.schedule,
+        region_weak=region_weak,
+        tested={
+            self_test(t.test).exercise: min(t.left, t.right)
+            for t in profile.tests
+            if self_test(t.test).exercise
+        },
+    )
+
+
 class _Builder:
     def __init__(
         self, profile: Profile, weak: str | None, region_weak: Mapping[str, str | None]
     ) -> None:
-        catalogue = load_catalogue()
-        caution = is_caution(profile.pain)
-        equipment = frozenset(profile.equipment)
         self.profile = profile
-        self.ctx = Context(
-            focus=profile.focus,
-            equipment=equipment,
-            experience=profile.experience,
-            weak=weak,
-            caution=caution,
-            minutes=profile.minutes_per_session,
-            # Added after the person's own workout: no fast lifts, which need a fresh start.
-            pool=tuple(
-                e
-                for e in eligible(catalogue, equipment, profile.experience, caution=caution)
-                if not (profile.schedule == "add_on" and e.pattern == "ballistic")
-            ),
-            by_id=catalogue_by_id(),
-            goal=profile.goal,
-            schedule=profile.schedule,
-            region_weak=region_weak,
-        )
+        self.ctx = _context(profile, weak, region_weak)
         self.infos = week_infos(profile.weeks)
         self.regions = day_regions(profile.focus, profile.days_per_week)
         week = new_week()
@@ -110,12 +132,14 @@ class _Builder:
 
     def templates(self, late_bonus: bool) -> list[list[Slot]]:
         out: list[list[Slot]] = []
+        bonus_left = late_bonus  # one weak-side set more, in one item of the whole plan
         for d, picks in enumerate(self.picks):
             slots = [make_slot(p, self.ctx) for p in picks]
-            if late_bonus:
+            if bonus_left:
                 for s in slots:
                     if s.weak_extra and s.pick.block == "main":
                         s.late_bonus = True
+                        bonus_left = False
                         break
             out.append(
                 fit(
@@ -158,6 +182,7 @@ class _Builder:
         days = self.profile.days_per_week
         n_weeks = self.profile.weeks
         out: list[dict[str, Any]] = []
+        self.seen: dict[str, tuple[Exercise, list[str], list[tuple[int, int]]]] = {}
         ordered = [order_slots(t) for t in templates]
         titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
         for info in self.infos:
@@ -181,6 +206,13 @@ class _Builder:
                     ),
                     None,
                 )
+                for s in slots:
+                    _, blocks, ranges = self.seen.setdefault(s.ex.id, (s.ex, [], []))
+                    if s.pick.block not in blocks:
+                        blocks.append(s.pick.block)
+                    progressing = s.progresses and not s.capped and s.pick.role == "normal"
+                    if progressing and s.pick.block in ("main", "accessory") and not ranges:
+                        ranges.append((s.low, s.high))
                 items = [
                     item(
                         s,
@@ -211,6 +243,15 @@ class _Builder:
                 }
             )
         return out
+
+    def explanations(self) -> dict[str, str]:
+        """Each exercise's full note, once, in order of first appearance (after weeks())."""
+        return {
+            ex_id: explanation(
+                ex, self.ctx, blocks=blocks, progression=ranges[0] if ranges else None
+            )
+            for ex_id, (ex, blocks, ranges) in self.seen.items()
+        }
 
     def title(self, slots: Sequence[Slot], day: int, *, has_tests: bool) -> str:
         trained = list(self.regions[day])
@@ -301,6 +342,33 @@ def _sources(keys: Sequence[str], weeks: Sequence[Mapping[str, Any]]) -> list[st
     return cited([*keys, *(key for it in items for key in by_id[it["exercise"]].sources)])
 
 
+def refresh_explanations(result: Mapping[str, Any]) -> dict[str, str]:
+    """The explanations of a plan whose items were changed after planning (the next block's
+    variants): the ones it had for exercises still there, a new one for each new exercise,
+    in order of first appearance."""
+    p = parse_profile(result["profile"])
+    region_weak = region_weak_sides(p.test_triples(), stated=result["weak_side_source"] == "stated")
+    ctx = _context(p, result["weak_side"], region_weak)
+    had: Mapping[str, str] = result.get("explanations") or {}
+    blocks: dict[str, list[str]] = {}
+    for week in result["weeks"]:
+        for session in week["sessions"]:
+            for it in session["items"]:
+                seen = blocks.setdefault(it["exercise"], [])
+                if it["block"] not in seen:
+                    seen.append(it["block"])
+    out: dict[str, str] = {}
+    for ex_id, in_blocks in blocks.items():
+        if ex_id in had:
+            out[ex_id] = had[ex_id]
+            continue
+        ex = ctx.by_id[ex_id]
+        block = next((b for b in in_blocks if b in ("main", "accessory")), None)
+        progression = dose_range(ex, block, p.goal) if block else None
+        out[ex_id] = explanation(ex, ctx, blocks=in_blocks, progression=progression)
+    return out
+
+
 def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
     """Plan a block of training for a profile (a Profile or a JSON-like mapping).
 
@@ -370,6 +438,7 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         "stop_rules": stop_rules(p.pain),
         "retest": retest(p, weak, in_final, final_items),
         "sources": _sources(keys, weeks),
+        "explanations": builder.explanations(),
         "weeks": weeks,
     }
 

@@ -1,61 +1,55 @@
-"""One plan item as JSON: its doses per side, its time, and its notes (how to do it weak side
-first, when to make it harder)."""
+"""One plan item as JSON: its doses per side, its time, and its short notes (which side first,
+what is particular to this item; the exercise's full note is in `_explain`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ._catalogue import Exercise
+from ._explain import harder_step, is_stretch, opposite_hand
 from ._progress import WeekInfo
 from ._schedule import BUILD_UP_SETS, Slot, builds_up, dose, other, seconds_for
 from ._select import Context
 from ._vocab import lower_first
 
 _COUNT = {1: "one", 2: "two", 3: "three"}
-_SIDE_AMBIGUOUS = frozenset({"carry", "anti_lateral_flexion", "lateral_flexion"})
-_HOLD_A_WEIGHT = frozenset({"hinge", "extension", "bridge", "squat_lunge"})
-_LOADABLE = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
 
 
 def _unit(ex: Exercise) -> str:
     return "reps" if ex.measure == "reps" else "seconds"
 
 
-def _make_harder(ex: Exercise, ctx: Context, low: int, high: int) -> str:
-    harder = ctx.by_id.get(ex.harder) if ex.harder else None
-    can_harder = harder is not None and harder in ctx.pool
-    if ex.measure == "seconds":
-        step = (
-            f"move to the {lower_first(harder.name)}"
-            if harder and can_harder
-            else "add a light load"
+def _side_order(slot: Slot, ctx: Context) -> str:
+    """Which side goes first, and (for a one-hand load on the other side) which hand."""
+    ex = slot.ex
+    weak = slot.weak
+    if weak:
+        extra = slot.weak_extra
+        text = f"{weak.capitalize()} side first, then the {other(weak)}" + (
+            f"; the {weak} side gets {_COUNT.get(extra, str(extra))} extra "
+            f"set{'s' if extra > 1 else ''}, done last."
+            if extra
+            else "."
         )
-        return f"When every hold reaches {high} seconds, {step} and start again at {low} seconds."
-    if set(ex.equipment) & _LOADABLE and ex.pattern not in ("anti_rotation",):
-        return (
-            f"When every set reaches {high} reps with good form, add 2-10% load and go back to "
-            f"{low} reps (double progression, Ratamess et al. 2009)."
+        first = weak
+    elif ctx.even_region(ex) is not None:
+        text = (
+            "Left side first, then the right, the same work on both: your self-tests put "
+            f"your {ctx.even_region(ex)} sides within normal variation."
         )
-    if harder and can_harder:
-        return (
-            f"When every set reaches {high} reps with good form, move to the "
-            f"{lower_first(harder.name)} and go back to {low} reps."
+        first = "left"
+    else:
+        text = (
+            "Left side first, then the right, the same work on both until you know your "
+            "weaker side."
         )
-    if ex.pattern in _HOLD_A_WEIGHT and ctx.equipment & {"dumbbell", "kettlebell"}:
-        return (
-            f"When every set reaches {high} reps with good form, hold a dumbbell or kettlebell "
-            f"(start light, then add 2-10% at a time) and go back to {low} reps (double "
-            "progression, Ratamess et al. 2009)."
+        first = "left"
+    if opposite_hand(ex):
+        text += (
+            f" Weight in your {other(first)} hand first (works your {first} side), then in "
+            f"your {first} hand (works your {other(first)} side)."
         )
-    if "band" in ex.equipment:
-        return (
-            f"When every set reaches {high} reps with good form, use a stronger band and go "
-            f"back to {low} reps."
-        )
-    return (
-        f"When every set reaches {high} reps with good form, slow the lowering to 3-4 seconds "
-        f"and go back to {low} reps."
-    )
+    return text
 
 
 def notes(
@@ -67,6 +61,8 @@ def notes(
     compared: bool = False,
     started: bool = False,
 ) -> str:
+    """The item's own short note: side order, what is particular to its dose, its step.
+    The exercise's cues, cautions and progression rule are in the plan's explanations."""
     pick = slot.pick
     ex = pick.ex
     weak = slot.weak if ex.unilateral else ctx.weak
@@ -98,77 +94,33 @@ def notes(
         parts.append(how_to)
         return " ".join(parts)
     if builds_up(ex):
-        parts.append(
-            f"First {_COUNT[BUILD_UP_SETS]} lighter build-up sets of about half the reps, "
-            "then the sets shown."
-        )
-    if ex.pattern == "ballistic":
-        parts.append(
-            "Move fast and crisp: drive the floor away and snap the hips so the weight floats; "
-            "stop the set when the speed drops."
-        )
+        parts.append(f"{_COUNT[BUILD_UP_SETS].capitalize()} lighter build-up sets first.")
     if pick.role == "prefatigue" and weak:
         parts.append(
             f"Both sides together first, to tire the stronger ({other(weak)}) side before the "
-            "one-sided work that follows. This is lifters' advice, not tested in studies "
-            "(common practice)."
+            "one-sided work that follows (lifters' advice; common practice). Keep it two or "
+            "three reps short of your limit."
         )
-    stretch = pick.block == "mobility" or ex.pattern in ("stretch", "mobility")
-    if ex.unilateral and not stretch:
-        if weak:
-            unit = _unit(ex)
-            extra = slot.weak_extra
-            parts.append(
-                f"{weak.capitalize()} side first, then the {other(weak)}; rest after each side. "
-                f"Match the {unit} your {weak} side managed; never more on the {other(weak)}."
-                + (
-                    f" The {weak} side gets {_COUNT.get(extra, str(extra))} extra "
-                    f"set{'s' if extra > 1 else ''}, done last."
-                    if extra
-                    else ""
-                )
-            )
-            if ex.pattern in _SIDE_AMBIGUOUS or "suitcase" in ex.id:
-                parts.append(f"Which side is which here: {ex.weak_side_first}")
-            if focus_cue and ex.pattern != "ballistic":
-                parts.append(
-                    f"Focus on feeling the {weak} side's muscles do the work, at light to "
-                    "moderate loads (Calatayud et al. 2016)."
-                )
-        elif ctx.even_region(ex) is not None:
-            parts.append(
-                "Left side first, then the right, with the same sets and reps on both sides: "
-                f"your self-tests put your {ctx.even_region(ex)} sides within normal variation."
-            )
-        else:
-            parts.append(
-                "Left side first, then the right, with the same sets and reps on both sides "
-                "until you know your weaker side."
-            )
-    elif ex.unilateral:
+    if ex.unilateral and is_stretch(ex, pick.block):
         parts.append(
-            (
-                f"{weak.capitalize()} side first, with one extra hold on it; the same time "
-                "each hold."
-                if weak
-                else "Left side first; the same time on both sides."
-            )
-            + " Gentle: a stretch, never pain."
+            f"{weak.capitalize()} side first, with one extra hold on it."
+            if weak
+            else "Left side first; the same time on both sides."
         )
-    elif weak and pick.role != "prefatigue":
-        parts.append(ex.weak_side_first.replace("weaker side", f"{weak} (weaker) side"))
+    elif ex.unilateral:
+        parts.append(_side_order(slot, ctx))
     if pick.replaced is not None:
         replaced = ctx.by_id[pick.replaced].name
         parts.append(
             f"The easier version of the {lower_first(replaced)}, because of your back pain today."
         )
-    if pick.role == "prefatigue":
-        parts.append(
-            "Keep it moderate, two or three reps short of your limit: it is there to tire the "
-            "stronger side, not to exhaust you."
-        )
-    elif slot.progresses and not slot.capped and pick.block in ("main", "accessory"):
-        parts.append(_make_harder(ex, ctx, slot.low, slot.high))
+    if pick.role != "prefatigue" and pick.block in ("main", "accessory"):
+        if slot.progresses and not slot.capped:
+            parts.append(
+                f"Range {slot.low}-{slot.high} {_unit(ex)}; at the top, {harder_step(ex, ctx)}."
+            )
+        elif slot.capped:
+            parts.append("Kept at the week-1 target all block, so the session fits your time.")
     if ctx.caution:
         parts.append("Stop this exercise if it makes your back pain worse.")
     return " ".join(parts)

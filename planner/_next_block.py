@@ -26,7 +26,7 @@ from typing import Any
 
 from ._assess import NORMAL_BELOW_PCT, index_pct, self_test
 from ._catalogue import Exercise, catalogue_by_id
-from ._engine import plan
+from ._engine import plan, refresh_explanations
 from ._log import Log
 from ._log_history import history_of, index_log, plan_lookup, plan_of, planned_amount
 from ._profile import TestResult
@@ -240,11 +240,9 @@ def _change(
                     changed = changed or e[ex.measure] != value
                 if variant:
                     it.update(exercise=new.id, name=new.name, page=f"/exercises/{new.id}/")
-                    kept = [s for s in it["notes"].split(". ") if "progression" not in s]
+                    kept = [s for s in it["notes"].split(". ") if not s.startswith("Range ")]
                     it["notes"] = (". ".join(kept).rstrip(".") + ". " if kept else "") + (
-                        f"When every set reaches {nhigh} {UNITS[new.measure]} with good form, "
-                        f"add 2-10% load and go back to {nlow} (double progression, Ratamess "
-                        "et al. 2009)."
+                        f"Range {nlow}-{nhigh} {UNITS[new.measure]}; at the top, add 2-10% load."
                     )
                     changed = True
                 if note:
@@ -364,6 +362,7 @@ def next_plan(log: Log) -> dict[str, Any]:
             result["reasons"] = [referral, *result["reasons"]]
         return result
     result, changes = _apply_log(result, log)
+    result["explanations"] = refresh_explanations(result)
     done = len(log.sessions)
     intro = (
         f"This block follows on from your training log ({done} session{'s' if done != 1 else ''}"

@@ -88,6 +88,22 @@ class Slot:
         return self.pick.ex
 
 
+TEST_START_SHARE = 0.6  # of the weaker side's self-test result
+
+
+def start_from_test(ex: Exercise, ctx: Context, low: int, high: int) -> int:
+    """The first week's reps (or seconds) of an exercise a self-test measured: about 60% of
+    the weaker side's result (holds to 5 s), within the range and short of its top, so a
+    45 s side bridge starts at 25 s, not 15 (docs/programming/progression.md)."""
+    result = ctx.tested.get(ex.id)
+    if result is None:
+        return low
+    step = 5 if ex.measure == "seconds" else 1
+    start = result * TEST_START_SHARE
+    start = 5 * round(start / 5) if ex.measure == "seconds" else round(start)
+    return int(max(low, min(high - step, start)))
+
+
 def make_slot(pick: Pick, ctx: Context) -> Slot:
     ex = pick.ex
     intermediate = level_rank(ctx.experience) >= 1
@@ -99,6 +115,7 @@ def make_slot(pick: Pick, ctx: Context) -> Slot:
     rest, floor = rest_for(ex, ctx.goal)
     if pick.role == "prefatigue":
         return Slot(pick, 2, 0, rest, floor, True, low=low, high=high, weak=weak)
+    low = start_from_test(ex, ctx, low, high) if block in ("main", "accessory") else low
     if block == "main":
         sets = (3 if intermediate or ctx.goal == "muscle" else 2) - (1 if ctx.caution else 0)
         progresses = True
@@ -162,6 +179,17 @@ def seconds_for(slot: Slot, d: Dose) -> int:
     if builds_up(ex) and slot.pick.role != "test":
         work += BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
     return math.ceil(work + rests * slot.rest)
+
+
+def least_seconds(ex: Exercise, goal: str) -> int:
+    """The shortest a main item of this exercise can be: one set (and a weak side's extra
+    one), the bottom of its range, its shortest rest."""
+    _, floor = rest_for(ex, goal)
+    tight = floor if builds_up(ex) else max(TIGHT_REST, floor // 2)
+    low, high = dose_range(ex, "main", goal)
+    extra = 1 if ex.unilateral else 0
+    slot = Slot(Pick(ex, "main"), 1, extra, tight, tight, False, low=low, high=high)
+    return seconds_for(slot, Dose(1 + extra, 1, low))
 
 
 def session_seconds(slots: Sequence[Slot], info: WeekInfo, ctx: Context) -> int:
@@ -349,12 +377,12 @@ def fill_up(
     tally: SetTally | None = None,
 ) -> list[Slot]:
     """Use the time the person gave: add a set at a time to the main items, then the
-    accessories (at most 5 and 4 sets; at most 3 and 2 with pain), while every week still
+    accessories (at most 5 and 4 sets; at most 2 each with pain), while every week still
     fits the budget and the weekly-sets cap (`tally`) holds.
 
     Each week's session time is kept as a running total: a set added changes only its own
     item's seconds, so a try costs one item, not the whole session."""
-    caps = {"main": 3 if ctx.caution else 5, "accessory": 2 if ctx.caution else 4}
+    caps = {"main": 2 if ctx.caution else 5, "accessory": 2 if ctx.caution else 4}
     counts: SetTally = tally if tally is not None else _Untallied()
     limit = budget_minutes * 60  # whole minutes, rounded up: within the budget iff this
     own = [[seconds_for(s, dose(s, info, ctx)) for info in infos] for s in slots]

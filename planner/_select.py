@@ -32,6 +32,8 @@ class Context:
     # Regions whose self-tests decided their weak side ("left", "right", or None for a
     # difference within normal variation: even work); other regions follow `weak`.
     region_weak: Mapping[str, str | None] = field(default_factory=dict)
+    # The weaker side's self-test result, by the exercise the test is done with.
+    tested: Mapping[str, float] = field(default_factory=dict)
 
     def weak_for(self, ex: Exercise) -> str | None:
         """The weak side of an exercise's region: its first focus region a self-test
@@ -178,6 +180,26 @@ def caution_swap(ex: Exercise, ctx: Context, block: str) -> tuple[Exercise, str 
     return easier, ex.id
 
 
+def tested_swap(ex: Exercise, ctx: Context, block: str) -> Exercise:
+    """An easier variant of a tested exercise gives way to the tested one when the weaker
+    side's result already reaches the bottom of its range (a 45 s side bridge is not done
+    from the knees); never with pain, where the easier version is the point."""
+    if ctx.caution:
+        return ex
+    for tested_id, result in ctx.tested.items():
+        tested = ctx.by_id.get(tested_id)
+        if (
+            tested is not None
+            and tested.easier == ex.id
+            and result >= tested.dose[0]
+            and tested in ctx.pool
+            and block in tested.blocks
+            and tested.unilateral == ex.unilateral
+        ):
+            return tested
+    return ex
+
+
 def _prefatigue_partner(ex: Exercise, ctx: Context, taken: set[str]) -> Exercise | None:
     """The two-sided version of a one-sided main exercise (its `easier` link), done first to
     tire the stronger side; only with a known weak side, from intermediate level, without pain.
@@ -254,6 +276,8 @@ def choose_day(
         chosen, replaced = caution_swap(best, ctx, "main")
         if chosen.id in taken:
             chosen, replaced = best, None
+        if tested_swap(chosen, ctx, "main").id not in taken:
+            chosen = tested_swap(chosen, ctx, "main")
         covers = frozenset(set(chosen.focus) & uncovered)
         uncovered -= set(chosen.focus)
         taken.update({chosen.id, best.id})
@@ -303,6 +327,8 @@ def choose_day(
             chosen, replaced = caution_swap(best, ctx, block)
             if chosen.id in taken:
                 chosen, replaced = best, None
+            if block in ("main", "accessory") and tested_swap(chosen, ctx, block).id not in taken:
+                chosen = tested_swap(chosen, ctx, block)
             taken.update({chosen.id, best.id})
             week.used[chosen.id] += 1
             picks.append(Pick(chosen, block, replaced=replaced))

@@ -11,6 +11,7 @@ from typing import Any
 from ._assess import BANDS_BASIS, TESTS, self_test
 from ._profile import Profile
 from ._progress import DELOAD_EVERY, deload_weeks
+from ._screen import caution as is_caution
 from ._vocab import REGION_WORDS, hard_days, lower_first
 from ._volume import MUSCLE_WEEKLY_SETS, week_sets, weekly_cap
 from ._wording import human_list, regions_text
@@ -49,6 +50,22 @@ def rules_lines(
                 f"Your self-tests put your {side} side behind for the {_region(region)}, so "
                 f"its one-sided work starts on, and gives the extra set to, the {side} side."
             )
+    tested = {self_test(t.test).exercise: t for t in profile.tests}
+    measured = [
+        it["name"]
+        for session in (weeks[0]["sessions"] if weeks else [])
+        for it in session["items"]
+        if it["exercise"] in tested
+        and "self_test" not in it
+        and it["block"] in ("main", "accessory")
+    ]
+    if measured:
+        out.append(
+            f"Your self-tests measured the {lower_first(measured[0])} itself, so it starts at "
+            "about 60% of your weaker side's result, within its range (a rule of thumb; common "
+            "practice), and its easier version is left out when your weaker side already "
+            "reaches the bottom of its range."
+        )
     if profile.goal == "muscle":
         out.append(
             "Goal: muscle. Main work is loaded where your equipment allows, in 6-15 reps taken "
@@ -88,7 +105,9 @@ def rules_lines(
     if peak is not None:
         counts = week_sets(peak["sessions"], focus_of)
         most = max(counts.values(), default=0)
-        cap = weekly_cap(profile.experience, profile.days_per_week)
+        cap = weekly_cap(
+            profile.experience, profile.days_per_week, caution=is_caution(profile.pain)
+        )
         out.append(
             f"Hard sets (main and accessory) stay at {cap} or fewer a week for any region and "
             f"side at your level (this plan's most: {most:g}; a set counts in full for the main "

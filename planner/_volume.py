@@ -4,7 +4,8 @@ A hard set is a set of a main or accessory item (warm-ups, mobility and self-tes
 a set counts in full for its exercise's first region and half for each other region it
 trains (a single-leg deadlift: one hip set, half a lower-back set). The numbers
 (docs/programming/session-rules.md):
-- at most MAX_WEEKLY_SETS_BY_LEVEL (12, 16, 20 by level) a week for any region and side:
+- at most MAX_WEEKLY_SETS_BY_LEVEL (12, 16, 20 by level; 12 with pain) a week for any region
+  and side:
   12-20 weekly sets per muscle group is where the volume studies of trained people found the
   most growth, with no clear gain beyond 20 for most muscles (Baz-Valle et al. 2022); novices
   progress on fewer (Ratamess et al. 2009);
@@ -70,10 +71,13 @@ def slot_week_sets(
     return out
 
 
-def weekly_cap(experience: str, days_per_week: int) -> int:
-    """The level's limit, or two sets a session (one set and the weak side's extra one, the
-    least a session can hold) when there are more sessions than that allows."""
-    return max(MAX_WEEKLY_SETS_BY_LEVEL[experience], 2 * days_per_week)
+def weekly_cap(experience: str, days_per_week: int, *, caution: bool = False) -> int:
+    """The level's limit (with pain, the first level's, whatever the experience), or two
+    sets a session (one set and the weak side's extra one, the least a session can hold)
+    and the one extra set of the last training week, when there are more sessions than the
+    level's limit allows."""
+    level = "beginner" if caution else experience
+    return max(MAX_WEEKLY_SETS_BY_LEVEL[level], 2 * days_per_week + 1)
 
 
 def within_cap(days: Sequence[Sequence[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> bool:
@@ -99,7 +103,7 @@ class WeekSets:
     ) -> None:
         self.ctx = ctx
         self.infos = _set_infos(infos)
-        self.cap = weekly_cap(ctx.experience, len(days))
+        self.cap = weekly_cap(ctx.experience, len(days), caution=ctx.caution)
         self.counts: list[dict[tuple[str, str], float]] = [{} for _ in self.infos]
         for slots in days:
             for s in slots:
@@ -141,13 +145,14 @@ class WeekSets:
 
 
 def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> None:
-    """Take a set at a time off the item with the most sets in an over-full region."""
+    """Bring every region and side within the weekly cap: first a set at a time off the item
+    with the most sets in the over-full region (down to two), then drop that region's
+    accessories, then its extra main items (the last first, never a protected one nor a day's
+    last main item), and only then go down to one set: fewer exercises done properly rather
+    than many of one set each."""
     tally = WeekSets(days, infos, ctx)
-    while True:
-        worst = tally.worst_over()
-        if worst is None:
-            return
-        region = worst[0]
+
+    def fewer_sets(region: str, floor: int) -> bool:
         candidates = [
             s
             for slots in days
@@ -155,33 +160,39 @@ def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Cont
             if s.pick.block in ("main", "accessory")
             and s.pick.role != "test"
             and region in s.ex.focus
-            and s.sets > 1
+            and s.sets > floor
         ]
-        if candidates:
-            tally.change_sets(max(candidates, key=lambda s: s.sets), -1)
-            continue
-        # Every item there is at one set: drop an accessory (then a second main item) of
-        # that region, the last first, never a protected one nor a day's last main item.
-        for block in ("accessory", "main"):
-            dropped = False
-            for slots in days:
-                for i in range(len(slots) - 1, -1, -1):
-                    s = slots[i]
-                    mains = sum(1 for x in slots if x.pick.block == "main")
-                    if (
-                        s.pick.block == block
-                        and region in s.ex.focus
-                        and not s.pick.protected
-                        and s.pick.role != "test"
-                        and (block != "main" or mains > 1)
-                    ):
-                        tally.add(s, -1)
-                        del slots[i]
-                        dropped = True
-                        break
-                if dropped:
-                    break
-            if dropped:
-                break
-        else:
+        if not candidates:
+            return False
+        tally.change_sets(max(candidates, key=lambda s: s.sets), -1)
+        return True
+
+    def drop(region: str, block: str) -> bool:
+        for slots in days:
+            mains = sum(1 for x in slots if x.pick.block == "main")
+            for i in range(len(slots) - 1, -1, -1):
+                s = slots[i]
+                if (
+                    s.pick.block == block
+                    and region in s.ex.focus
+                    and not s.pick.protected
+                    and s.pick.role not in ("test", "prefatigue")
+                    and (block != "main" or mains > 1)
+                ):
+                    tally.add(s, -1)
+                    del slots[i]
+                    return True
+        return False
+
+    while True:
+        worst = tally.worst_over()
+        if worst is None:
+            return
+        region = worst[0]
+        if not (
+            fewer_sets(region, 2)
+            or drop(region, "accessory")
+            or drop(region, "main")
+            or fewer_sets(region, 1)
+        ):
             return

@@ -75,6 +75,7 @@ def test_plan_has_the_documented_top_level_keys() -> None:
         "stop_rules",
         "retest",
         "sources",
+        "explanations",
         "weeks",
     ]
     assert result["profile"]["weeks"] == 4

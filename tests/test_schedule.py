@@ -83,7 +83,8 @@ def test_weak_side_gets_one_extra_set_and_equal_reps_on_main_work() -> None:
             assert left["side"] == "left"
             assert left["sets"] == right["sets"] + 1
             assert left.get("reps") == right.get("reps")
-            assert "Left side first" in it["notes"] and "never more on the right" in it["notes"]
+            assert "Left side first" in it["notes"]
+            assert "Never more." in result["explanations"][it["exercise"]]
 
 
 def test_deload_week_has_fewer_sets_than_the_week_before() -> None:
