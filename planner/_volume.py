@@ -145,11 +145,9 @@ class WeekSets:
 
 
 def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> None:
-    """Bring every region and side within the weekly cap: first a set at a time off the item
-    with the most sets in the over-full region (down to two), then drop that region's
-    accessories, then its extra main items (the last first, never a protected one nor a day's
-    last main item), and only then go down to one set: fewer exercises done properly rather
-    than many of one set each."""
+    """Bring every region and side within the weekly cap: a set at a time off the item with
+    the most sets in the over-full region, then drop that region's accessories, then its extra
+    main items (the last first, never a protected one nor a day's last main item)."""
     tally = WeekSets(days, infos, ctx)
 
     def fewer_sets(region: str, floor: int) -> bool:
@@ -189,10 +187,5 @@ def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Cont
         if worst is None:
             return
         region = worst[0]
-        if not (
-            fewer_sets(region, 2)
-            or drop(region, "accessory")
-            or drop(region, "main")
-            or fewer_sets(region, 1)
-        ):
+        if not (fewer_sets(region, 1) or drop(region, "accessory") or drop(region, "main")):
             return

@@ -249,7 +249,7 @@ def check_notes_once(result: Mapping[str, Any]) -> None:
             for line in (*ex.cues, *ex.cautions):
                 assert line not in it["notes"], (it["exercise"], line)
             if "self_test" not in it:
-                assert len(it["notes"]) <= 400, it["notes"]
+                assert len(it["notes"]) <= 500, it["notes"]
             if ex.unilateral and "side opposite the weight" in ex.weak_side_first:
                 first = it["sides"][0]["side"]
                 strong = "right" if first == "left" else "left"
