@@ -207,3 +207,33 @@ def derive_weak_side(tests: Iterable[tuple[str, float, float]]) -> Side | None:
     if score < 0:
         return "right"
     return None
+
+
+# The region each self-test measures (its exercise's main region).
+TEST_REGION: dict[str, str] = {
+    "side_bridge_s": "side_trunk",
+    "single_leg_back_extension_reps": "lower_back",
+    "single_leg_glute_bridge_reps": "hips",
+    "single_leg_rdl_reps": "hips",
+    "one_arm_row_reps": "upper_back",
+    "suitcase_hold_s": "side_trunk",
+}
+
+
+def region_weak_sides(
+    tests: Iterable[tuple[str, float, float]], *, stated: bool
+) -> dict[str, Side | None]:
+    """Per region a self-test measured: the weaker side of its tests that differ by at least
+    NORMAL_BELOW_PCT (weighted by their index, as derive_weak_side), or None when every test
+    of the region is within normal variation (its work is even). With a stated weak side,
+    only regions with a clear difference are listed: the person's word decides the rest."""
+    by_region: dict[str, list[tuple[str, float, float]]] = {}
+    for test in tests:
+        by_region.setdefault(TEST_REGION[test[0]], []).append(test)
+    out: dict[str, Side | None] = {}
+    for region, region_tests in by_region.items():
+        clear = [t for t in region_tests if index_pct(t[1], t[2]) >= NORMAL_BELOW_PCT]
+        side = derive_weak_side(clear) if clear else None
+        if side is not None or not stated:
+            out[region] = side
+    return out

@@ -6,25 +6,54 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._assess import asymmetry, derive_weak_side
-from ._catalogue import catalogue_by_id, load_catalogue
+from ._assess import (
+    NORMAL_BELOW_PCT,
+    asymmetry,
+    derive_weak_side,
+    index_pct,
+    region_weak_sides,
+    self_test,
+)
+from ._catalogue import Exercise, catalogue_by_id, load_catalogue
+from ._explain import explanation
 from ._items import item
 from ._profile import Profile, parse_profile
 from ._progress import WeekInfo, last_training_week, week_infos, week_note
-from ._schedule import Slot, covers, fit, make_slot, order_slots, session_seconds
+from ._schedule import (
+    Slot,
+    covers,
+    dose_range,
+    fill_up,
+    fit,
+    least_seconds,
+    make_slot,
+    order_slots,
+)
 from ._screen import caution as is_caution
 from ._screen import screen, stop_rules
-from ._select import Context, Pick, choose_day, day_regions, eligible, new_week, self_test_picks
+from ._select import (
+    Context,
+    Pick,
+    caution_swap,
+    choose_day,
+    day_regions,
+    eligible,
+    new_week,
+    self_test_picks,
+)
 from ._sources import load_sources
-from ._summary import retest, session_title, summary
+from ._summary import retest, rules_lines, session_title, summary
 from ._version import __version__
+from ._vocab import hard_days
+from ._volume import WeekSets, trim_to_cap
 
 PLAN_VERSION = 1
 
 
-def _counts(minutes: int) -> dict[str, int]:
+def _counts(minutes: int, schedule: str) -> dict[str, int]:
+    warmups = 1 if minutes < 30 else 2
     return {
-        "n_warmup": 1 if minutes < 30 else 2,
+        "n_warmup": 0 if schedule == "add_on" else warmups,
         "n_main": 2 if minutes < 45 else (3 if minutes < 75 else 4),
         "n_accessory": 1 if minutes < 45 else (2 if minutes < 75 else 3),
         "n_mobility": 1,
@@ -45,41 +74,72 @@ def _side_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     return work
 
 
+def _context(profile: Profile, weak: str | None, region_weak: Mapping[str, str | None]) -> Context:
+    catalogue = load_catalogue()
+    caution = is_caution(profile.pain)
+    equipment = frozenset(profile.equipment)
+    return Context(
+        focus=profile.focus,
+        equipment=equipment,
+        experience=profile.experience,
+        weak=weak,
+        caution=caution,
+        minutes=profile.minutes_per_session,
+        # Added after the person's own workout: no fast lifts, which need a fresh start.
+        pool=tuple(
+            e
+            for e in eligible(catalogue, equipment, profile.experience, caution=caution)
+            if not (profile.schedule == "add_on" and e.pattern == "ballistic")
+            # A lift that alone cannot fit in the session's minutes is left out.
+            and least_seconds(e, profile.goal) <= profile.minutes_per_session * 60
+        ),
+        by_id=catalogue_by_id(),
+        goal=profile.goal,
+        schedule=profile.schedule,
+        region_weak=region_weak,
+        tested={
+            self_test(t.test).exercise: min(t.left, t.right)
+            for t in profile.tests
+            if self_test(t.test).exercise
+        },
+    )
+
+
 class _Builder:
-    def __init__(self, profile: Profile, weak: str | None) -> None:
-        catalogue = load_catalogue()
-        caution = is_caution(profile.pain)
-        equipment = frozenset(profile.equipment)
+    def __init__(
+        self, profile: Profile, weak: str | None, region_weak: Mapping[str, str | None]
+    ) -> None:
         self.profile = profile
-        self.ctx = Context(
-            focus=profile.focus,
-            equipment=equipment,
-            experience=profile.experience,
-            weak=weak,
-            caution=caution,
-            minutes=profile.minutes_per_session,
-            pool=eligible(catalogue, equipment, profile.experience, caution=caution),
-            by_id=catalogue_by_id(),
-        )
+        self.ctx = _context(profile, weak, region_weak)
         self.infos = week_infos(profile.weeks)
         self.regions = day_regions(profile.focus, profile.days_per_week)
         week = new_week()
+        hard = hard_days(profile.days_per_week)
+        counts = _counts(profile.minutes_per_session, profile.schedule)
         self.picks: list[list[Pick]] = [
-            choose_day(self.ctx, d, self.regions[d], week, **_counts(profile.minutes_per_session))
+            choose_day(self.ctx, d, self.regions[d], week, hard=d in hard, **counts)
             for d in range(profile.days_per_week)
         ]
         done = [t.test for t in profile.tests]
-        self.start_tests = self_test_picks(self.ctx) if weak is None and not done else []
-        self.final_tests = self_test_picks(self.ctx, done)
+        start = self_test_picks(self.ctx) if weak is None and not done else []
+        final = self_test_picks(self.ctx, done)
+        if self.ctx.caution:
+            # Only tests of exercises the plan itself keeps at this pain level.
+            start = [t for t in start if caution_swap(t.ex, self.ctx, "main")[1] is None]
+            final = [t for t in final if caution_swap(t.ex, self.ctx, "main")[1] is None]
+        self.start_tests = start
+        self.final_tests = final
 
     def templates(self, late_bonus: bool) -> list[list[Slot]]:
         out: list[list[Slot]] = []
+        bonus_left = late_bonus  # one weak-side set more, in one item of the whole plan
         for d, picks in enumerate(self.picks):
             slots = [make_slot(p, self.ctx) for p in picks]
-            if late_bonus:
+            if bonus_left:
                 for s in slots:
                     if s.weak_extra and s.pick.block == "main":
                         s.late_bonus = True
+                        bonus_left = False
                         break
             out.append(
                 fit(
@@ -91,6 +151,10 @@ class _Builder:
                     keep_one_test=False,
                 )
             )
+        trim_to_cap(out, self.infos, self.ctx)
+        tally = WeekSets(out, self.infos, self.ctx)
+        for slots in out:
+            fill_up(slots, self.profile.minutes_per_session, self.infos, self.ctx, tally)
         return out
 
     def variant(
@@ -118,10 +182,13 @@ class _Builder:
         days = self.profile.days_per_week
         n_weeks = self.profile.weeks
         out: list[dict[str, Any]] = []
+        self.seen: dict[str, tuple[Exercise, list[str], list[tuple[int, int]]]] = {}
+        ordered = [order_slots(t) for t in templates]
+        titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
         for info in self.infos:
             sessions: list[dict[str, Any]] = []
             for d in range(days):
-                slots: list[Slot] = order_slots(templates[d])
+                slots: list[Slot] = ordered[d]
                 first = info.week == 1 and d == 0
                 final = info.week == n_weeks and d == days - 1
                 tests: list[Pick] = []
@@ -131,7 +198,6 @@ class _Builder:
                     tests += [t for t in self.final_tests if t not in tests]
                 if tests:
                     slots = self.variant(templates[d], tests, d, info)
-                seconds = session_seconds(slots, info, self.ctx)
                 cue = next(
                     (
                         s
@@ -140,14 +206,32 @@ class _Builder:
                     ),
                     None,
                 )
+                for s in slots:
+                    _, blocks, ranges = self.seen.setdefault(s.ex.id, (s.ex, [], []))
+                    if s.pick.block not in blocks:
+                        blocks.append(s.pick.block)
+                    progressing = s.progresses and not s.capped and s.pick.role == "normal"
+                    if progressing and s.pick.block in ("main", "accessory") and not ranges:
+                        ranges.append((s.low, s.high))
+                items = [
+                    item(
+                        s,
+                        info,
+                        self.ctx,
+                        final=final,
+                        focus_cue=s is cue,
+                        compared=bool(self.profile.tests),
+                        started=bool(self.start_tests),
+                    )
+                    for s in slots
+                ]
+                seconds = sum(it["estimated_seconds"] for it in items)
                 sessions.append(
                     {
                         "day": d + 1,
-                        "title": self.title(slots, d, has_tests=bool(tests)),
+                        "title": self.title(slots, d, has_tests=True) if tests else titles[d],
                         "estimated_minutes": -(-seconds // 60),
-                        "items": [
-                            item(s, info, self.ctx, final=final, focus_cue=s is cue) for s in slots
-                        ],
+                        "items": items,
                     }
                 )
             out.append(
@@ -160,30 +244,59 @@ class _Builder:
             )
         return out
 
+    def explanations(self) -> dict[str, str]:
+        """Each exercise's full note, once, in order of first appearance (after weeks())."""
+        return {
+            ex_id: explanation(
+                ex, self.ctx, blocks=blocks, progression=ranges[0] if ranges else None
+            )
+            for ex_id, (ex, blocks, ranges) in self.seen.items()
+        }
+
     def title(self, slots: Sequence[Slot], day: int, *, has_tests: bool) -> str:
         trained = list(self.regions[day])
         for s in slots:
             if s.pick.block == "main":
                 trained += [r for r in s.ex.focus if r in self.profile.focus and r not in trained]
-        return session_title(trained, has_tests=has_tests)
+        title = session_title(trained, has_tests=has_tests)
+        if self.profile.schedule == "add_on":
+            return f"Add after your own workout {day + 1}: {title[:1].lower()}{title[1:]}"
+        return title
 
 
 def _week_note(info: WeekInfo, weeks: int, caution: bool, weak: str | None) -> str:
     return week_note(info, weeks, caution=caution, weak_known=weak is not None)
 
 
+def _group_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+    """{item weak side: {side: work}} over the items with a known weak side."""
+    out: dict[str, dict[str, int]] = {}
+    for week in weeks:
+        for session in week["sessions"]:
+            for it in session["items"]:
+                weak = it.get("weak_side")
+                if weak is None:
+                    continue
+                work = out.setdefault(weak, {"left": 0, "right": 0})
+                for side in it["sides"]:
+                    work[side["side"]] += side["sets"] * side.get("reps", side.get("seconds", 0))
+    return out
+
+
+def _weak_work(week: Mapping[str, Any]) -> int:
+    return sum(w[side] for side, w in _group_work([week]).items())
+
+
 def _rules_hold(weeks: Sequence[Mapping[str, Any]], weak: str | None, n_weeks: int) -> bool:
-    if weak is None:
-        return True
-    strong = "right" if weak == "left" else "left"
-    total = _side_work(weeks)
-    if total[weak] <= total[strong]:
-        return False
-    if n_weeks >= 3:
+    """Rule 3 for each group of items sharing a weak side; rule 6 over all of them."""
+    groups = _group_work(weeks)
+    for side, work in groups.items():
+        strong = "right" if side == "left" else "left"
+        if work[side] <= work[strong]:
+            return False
+    if groups and n_weeks >= 3:
         last = last_training_week(n_weeks)
-        first_work = _side_work([weeks[0]])[weak]
-        last_work = _side_work([weeks[last - 1]])[weak]
-        if last_work <= first_work:
+        if _weak_work(weeks[last - 1]) <= _weak_work(weeks[0]):
             return False
     return True
 
@@ -195,6 +308,12 @@ _PLAN_SOURCES = (
     "baroni2016",
     "calatayud2016",
     "schoenfeld2018",
+    "schoenfeld2017a",
+    "schoenfeld2017b",
+    "refalo2023",
+    "bazvalle2022",
+    "haff2016",
+    "mcgill2016",
     "niemelainen2011",
     "negrini2018",
     "nhs_backpain",
@@ -223,6 +342,33 @@ def _sources(keys: Sequence[str], weeks: Sequence[Mapping[str, Any]]) -> list[st
     return cited([*keys, *(key for it in items for key in by_id[it["exercise"]].sources)])
 
 
+def refresh_explanations(result: Mapping[str, Any]) -> dict[str, str]:
+    """The explanations of a plan whose items were changed after planning (the next block's
+    variants): the ones it had for exercises still there, a new one for each new exercise,
+    in order of first appearance."""
+    p = parse_profile(result["profile"])
+    region_weak = region_weak_sides(p.test_triples(), stated=result["weak_side_source"] == "stated")
+    ctx = _context(p, result["weak_side"], region_weak)
+    had: Mapping[str, str] = result.get("explanations") or {}
+    blocks: dict[str, list[str]] = {}
+    for week in result["weeks"]:
+        for session in week["sessions"]:
+            for it in session["items"]:
+                seen = blocks.setdefault(it["exercise"], [])
+                if it["block"] not in seen:
+                    seen.append(it["block"])
+    out: dict[str, str] = {}
+    for ex_id, in_blocks in blocks.items():
+        if ex_id in had:
+            out[ex_id] = had[ex_id]
+            continue
+        ex = ctx.by_id[ex_id]
+        block = next((b for b in in_blocks if b in ("main", "accessory")), None)
+        progression = dose_range(ex, block, p.goal) if block else None
+        out[ex_id] = explanation(ex, ctx, blocks=in_blocks, progression=progression)
+    return out
+
+
 def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
     """Plan a block of training for a profile (a Profile or a JSON-like mapping).
 
@@ -235,7 +381,8 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         weak: str | None = p.weak_side
         source: str | None = "stated"
     else:
-        weak = derive_weak_side(triples)
+        # Tests within normal variation do not choose a side (each region's own rule).
+        weak = derive_weak_side(t for t in triples if index_pct(t[1], t[2]) >= NORMAL_BELOW_PCT)
         source = "tests" if weak else None
     base: dict[str, Any] = {
         "version": PLAN_VERSION,
@@ -255,7 +402,8 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
             "sources": cited((*referral.sources, *_REFER_SOURCES)),
             "weeks": [],
         }
-    builder = _Builder(p, weak)
+    region_weak = region_weak_sides(triples, stated=source == "stated")
+    builder = _Builder(p, weak, region_weak)
     attempts = ((False, True), (True, True), (True, False), (False, False))
     weeks: list[dict[str, Any]] = []
     final_tests = True
@@ -283,10 +431,14 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
             builder.ctx.caution,
             any("self_test" in it for it in weeks[0]["sessions"][0]["items"])
             and bool(builder.start_tests),
+            rules_lines(
+                p, weak, region_weak, weeks, {e.id: e.focus for e in builder.ctx.by_id.values()}
+            ),
         ),
         "stop_rules": stop_rules(p.pain),
         "retest": retest(p, weak, in_final, final_items),
         "sources": _sources(keys, weeks),
+        "explanations": builder.explanations(),
         "weeks": weeks,
     }
 

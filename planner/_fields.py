@@ -9,7 +9,14 @@ from typing import Any, Literal
 
 from ._assess import TEST_RESULT_MAX, TEST_RESULT_MIN, TESTS
 from ._screen import RED_FLAGS
-from ._vocab import EQUIPMENT_LABELS, FOCUS_LABELS, LEVEL_LABELS, SIDE_LABELS
+from ._vocab import (
+    EQUIPMENT_LABELS,
+    FOCUS_LABELS,
+    GOAL_LABELS,
+    LEVEL_LABELS,
+    SCHEDULE_LABELS,
+    SIDE_LABELS,
+)
 
 FieldKind = Literal["version", "choice", "choices", "integer", "tests", "date"]
 
@@ -166,6 +173,25 @@ FIELDS: tuple[Field, ...] = (
         "First training day (optional)",
         "Used for the calendar download. Without it the calendar starts next Monday.",
         None,
+    ),
+    Field(
+        "goal",
+        "choice",
+        "What is the block for?",
+        "Even the sides out: strength and control, the weak side first. Muscle: enough hard "
+        "sets for the weaker side to grow, loaded where your equipment allows. Endurance: "
+        "longer holds and higher reps, for back health.",
+        "balance",
+        choices=_choices(GOAL_LABELS),
+    ),
+    Field(
+        "schedule",
+        "choice",
+        "Do you already train?",
+        "Whole sessions, or short blocks to add to workouts you already do (no second "
+        "warm-up; each block says which of your own sessions it follows).",
+        "standalone",
+        choices=_choices(SCHEDULE_LABELS),
     ),
 )
 

@@ -26,11 +26,12 @@ from typing import Any
 
 from ._assess import NORMAL_BELOW_PCT, index_pct, self_test
 from ._catalogue import Exercise, catalogue_by_id
-from ._engine import plan
+from ._engine import plan, refresh_explanations
 from ._log import Log
 from ._log_history import history_of, index_log, plan_lookup, plan_of, planned_amount
 from ._profile import TestResult
 from ._progression import FIXED_BLOCKS, Aim, progress_aim
+from ._schedule import BUILD_UP_SETS, CHANGEOVER_SECONDS, builds_up
 from ._vocab import level_rank
 
 UNITS = {"reps": "reps", "seconds": "seconds"}
@@ -119,34 +120,45 @@ def _allowed(ex: Exercise, variant: Exercise, profile: Mapping[str, Any], block:
 
 
 def _estimate(item: Mapping[str, Any], ex: Exercise) -> int:
-    """The engine's time estimate for an item: work and set-up for every set, plus rests."""
+    """The engine's time estimate for an item (`_schedule.seconds_for`): work and set-up for
+    every set, a rest after every set and side but the last, build-up sets, a changeover."""
     entries = item["sides"] if ex.unilateral else [item]
     sets = [e["sets"] for e in entries]
-    work = 0.0
+    work = float(CHANGEOVER_SECONDS)
+    per_set = 0.0
     for e in entries:
         value = e.get("reps", e.get("seconds", 0))
         per_set = value * ex.seconds_per_rep if ex.measure == "reps" else float(value)
         work += e["sets"] * (per_set + ex.setup_seconds)
-    rests = max(sets) - 1 if ex.unilateral else sum(sets) - 1
+    if "self_test" in item:
+        rests = 1
+    elif ex.unilateral and item["block"] in ("warmup", "mobility"):
+        rests = max(sets) - 1
+    else:
+        rests = sum(sets) - 1
+    if builds_up(ex) and "self_test" not in item:
+        work += BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
     total: float = work + rests * float(item["rest_seconds"])
     return math.ceil(total)
 
 
-def _weak_work(week: Mapping[str, Any], weak: str) -> float:
+def _weak_work(week: Mapping[str, Any]) -> float:
+    """Each one-sided item's own weak side's work, over the items with a known weak side."""
     return sum(
         float(e["sets"] * e.get("reps", e.get("seconds", 0)))
         for s in week["sessions"]
         for it in s["items"]
         for e in it.get("sides", ())
-        if e["side"] == weak
+        if it.get("weak_side") is not None and e["side"] == it["weak_side"]
     )
 
 
 def rules_hold(result: Mapping[str, Any]) -> bool:
-    """The contract's plan rules that a dose change can break (time, 1, 2, 3 and 6)."""
+    """The contract's plan rules that a dose change can break (time, 1, 2, 3 and 6); rules
+    1 and 2 per item, rule 3 over the items sharing a weak side."""
     profile = result["profile"]
     weak = result["weak_side"]
-    totals = {"left": 0.0, "right": 0.0}
+    groups: dict[str, dict[str, float]] = {}
     for week in result["weeks"]:
         for session in week["sessions"]:
             if session["estimated_minutes"] > profile["minutes_per_session"]:
@@ -155,26 +167,27 @@ def rules_hold(result: Mapping[str, Any]) -> bool:
                 sides = it.get("sides")
                 if not sides:
                     continue
-                for e in sides:
-                    totals[e["side"]] += e["sets"] * e.get("reps", e.get("seconds", 0))
                 item_weak = it.get("weak_side", weak)
                 if item_weak is None:
                     continue
+                work = groups.setdefault(item_weak, {"left": 0.0, "right": 0.0})
+                for e in sides:
+                    work[e["side"]] += e["sets"] * e.get("reps", e.get("seconds", 0))
                 first, second = sides
                 unit = "reps" if "reps" in first else "seconds"
                 if first["side"] != item_weak or second["sets"] > first["sets"]:
                     return False
                 if second[unit] > first[unit]:
                     return False
-    if weak is not None:
-        strong = "right" if weak == "left" else "left"
-        if totals[weak] <= totals[strong]:
+    for side, work in groups.items():
+        strong = "right" if side == "left" else "left"
+        if work[side] <= work[strong]:
             return False
-        weeks = result["weeks"]
-        if len(weeks) >= 3:
-            last = max(i for i, w in enumerate(weeks) if not w["deload"])
-            if _weak_work(weeks[last], weak) <= _weak_work(weeks[0], weak):
-                return False
+    weeks = result["weeks"]
+    if groups and len(weeks) >= 3:
+        last = max(i for i, w in enumerate(weeks) if not w["deload"])
+        if _weak_work(weeks[last]) <= _weak_work(weeks[0]):
+            return False
     return True
 
 
@@ -227,11 +240,9 @@ def _change(
                     changed = changed or e[ex.measure] != value
                 if variant:
                     it.update(exercise=new.id, name=new.name, page=f"/exercises/{new.id}/")
-                    kept = [s for s in it["notes"].split(". ") if "progression" not in s]
+                    kept = [s for s in it["notes"].split(". ") if not s.startswith("Range ")]
                     it["notes"] = (". ".join(kept).rstrip(".") + ". " if kept else "") + (
-                        f"When every set reaches {nhigh} {UNITS[new.measure]} with good form, "
-                        f"add 2-10% load and go back to {nlow} (double progression, Ratamess "
-                        "et al. 2009)."
+                        f"Range {nlow}-{nhigh} {UNITS[new.measure]}; at the top, add 2-10% load."
                     )
                     changed = True
                 if note:
@@ -351,6 +362,7 @@ def next_plan(log: Log) -> dict[str, Any]:
             result["reasons"] = [referral, *result["reasons"]]
         return result
     result, changes = _apply_log(result, log)
+    result["explanations"] = refresh_explanations(result)
     done = len(log.sessions)
     intro = (
         f"This block follows on from your training log ({done} session{'s' if done != 1 else ''}"

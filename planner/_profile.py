@@ -83,6 +83,8 @@ class Profile:
     red_flags: tuple[str, ...] = _DEFAULT["red_flags"]
     tests: tuple[TestResult, ...] = _DEFAULT["tests"]
     start_date: dt.date | None = _DEFAULT["start_date"]
+    goal: str = _DEFAULT["goal"]
+    schedule: str = _DEFAULT["schedule"]
 
     def test_triples(self) -> tuple[tuple[str, float, float], ...]:
         return tuple((t.test, t.left, t.right) for t in self.tests)
@@ -102,6 +104,8 @@ class Profile:
             "red_flags": list(self.red_flags),
             "tests": {t.test: {"left": t.left, "right": t.right} for t in self.tests},
             "start_date": self.start_date.isoformat() if self.start_date else None,
+            "goal": self.goal,
+            "schedule": self.schedule,
         }
 
 

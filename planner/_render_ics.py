@@ -17,6 +17,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ._vocab import DAY_PATTERNS
 from ._wording import (
     block_label,
     plural,
@@ -24,19 +25,6 @@ from ._wording import (
     rest_text,
     side_name,
 )
-
-# Offsets in days from the first day of a week (a Monday by default) for 1..7 sessions a week:
-# 1: Mon; 2: Mon Thu; 3: Mon Wed Fri; 4: Mon Tue Thu Fri; 5: Mon Tue Wed Fri Sat; 6: Mon-Sat;
-# 7: every day.
-DAY_PATTERNS: dict[int, tuple[int, ...]] = {
-    1: (0,),
-    2: (0, 3),
-    3: (0, 2, 4),
-    4: (0, 1, 3, 4),
-    5: (0, 1, 2, 4, 5),
-    6: (0, 1, 2, 3, 4, 5),
-    7: (0, 1, 2, 3, 4, 5, 6),
-}
 
 MAX_LINE_OCTETS = 75
 

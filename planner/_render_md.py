@@ -21,6 +21,7 @@ from ._wording import (
     asymmetry_rows,
     block_label,
     dose,
+    explanation_entries,
     plan_title,
     referral_do_now,
     referral_heading,
@@ -169,6 +170,13 @@ def render_md(plan: Mapping[str, Any], *, base_url: str = "") -> str:
         lines += ["", f"## {HEADINGS['why']}", "", *_bullets(plan["summary"])]
     if plan.get("stop_rules"):
         lines += ["", f"## {HEADINGS['stop_rules']}", "", *_bullets(plan["stop_rules"])]
+    explained = explanation_entries(plan)
+    if explained:
+        lines += ["", f"## {HEADINGS['explanations']}", ""]
+        lines += [
+            f"- {md_link(name, base_url + page)}: {md_text(text)}"
+            for _, name, page, text in explained
+        ]
     for w_index, week in enumerate(plan.get("weeks", []), start=1):
         lines += ["", f"## {md_text(week_heading(week, w_index))}"]
         if week.get("note"):

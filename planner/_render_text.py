@@ -13,6 +13,7 @@ from ._wording import (
     asymmetry_notes,
     asymmetry_rows,
     block_label,
+    explanation_entries,
     plan_title,
     prescription,
     referral_do_now,
@@ -125,6 +126,12 @@ def render_text(plan: Mapping[str, Any], *, base_url: str = "") -> str:
         lines += ["", *_heading(HEADINGS["why"], "-"), *_bullets(plan["summary"])]
     if plan.get("stop_rules"):
         lines += ["", *_heading(HEADINGS["stop_rules"], "-"), *_bullets(plan["stop_rules"])]
+    explained = explanation_entries(plan)
+    if explained:
+        lines += ["", *_heading(HEADINGS["explanations"], "-")]
+        for _, name, page, text in explained:
+            lines.extend(_wrap(f"{name}: {text}", "  - ", "    "))
+            lines.extend(_wrap(f"How to: {base_url}{page}", "    "))
     for w_index, week in enumerate(plan.get("weeks", []), start=1):
         lines += ["", *_heading(week_heading(week, w_index), "-")]
         if week.get("note"):

@@ -11,13 +11,60 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
 from ._catalogue import Exercise
 from ._progress import WeekInfo, target
-from ._select import Context, Pick
+from ._select import Context, Pick, heavy_lower_back, session_rank
 from ._vocab import BLOCKS, level_rank
 
 TEST_REST = 120
+TIGHT_REST = 30  # the shortest rest a squeezed session gives any lift but barbell and fast ones
+CHANGEOVER_SECONDS = 20  # moving to the next exercise and setting it up
+BUILD_UP_SETS = 2  # lighter sets before a ballistic or barbell lift
+_LOADS = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
+
+
+def builds_up(ex: Exercise) -> bool:
+    """Lifts that start with lighter build-up sets: ballistic and barbell lifts."""
+    return ex.pattern == "ballistic" or "barbell" in ex.equipment
+
+
+def rest_for(ex: Exercise, goal: str) -> tuple[int, int]:
+    """Rest between sets (and the floor a tight session may cut it to), by the lift: heavy
+    barbell hinges rest longest, loaded and ballistic lifts next, body-weight reps and holds
+    least (Ratamess et al. 2009: 2-3 minutes for heavy multi-joint lifts, 1-2 for lighter)."""
+    loaded = bool(set(ex.equipment) & _LOADS)
+    if "barbell" in ex.equipment and ex.pattern == "hinge" and not ex.unilateral:
+        rest, floor = 180, 120
+    elif "barbell" in ex.equipment or ex.pattern == "ballistic":
+        rest, floor = 120, 90
+    elif loaded or heavy_lower_back(ex):
+        rest, floor = 90, 60
+    elif ex.measure == "seconds" or level_rank(ex.level) == 0:
+        rest, floor = 45, 30
+    else:
+        rest, floor = 60, 45
+    if goal == "endurance" and floor < 90:
+        rest, floor = max(floor, rest * 2 // 3), max(20, floor * 2 // 3)
+    return rest, floor
+
+
+def dose_range(ex: Exercise, block: str, goal: str) -> tuple[int, int]:
+    """The reps (or seconds) range of a main or accessory item for the goal: the catalogue's
+    range for balance; for muscle, reps in 6-15 taken close to the limit (Schoenfeld et al.
+    2017b: light and heavy loads grow muscle alike when sets are hard); for endurance, higher
+    reps and longer holds."""
+    low, high = ex.dose
+    if block not in ("main", "accessory") or ex.pattern == "ballistic":
+        return low, high
+    if goal == "muscle" and ex.measure == "reps":
+        return max(6, low), min(15, max(high, 12))
+    if goal == "endurance":
+        if ex.measure == "reps":
+            return low + 4, high + 8
+        return low + 10, high + 15
+    return low, high
 
 
 @dataclass(slots=True)
@@ -32,48 +79,64 @@ class Slot:
     progresses: bool
     capped: bool = False  # time squeeze: keep week-1 targets all block
     late_bonus: bool = False  # one more weak-side set in the last training week
+    low: int = 0  # the item's reps (or seconds) range for the goal
+    high: int = 0
+    weak: str | None = None  # the weak side of this item's region
 
     @property
     def ex(self) -> Exercise:
         return self.pick.ex
 
 
+TEST_START_SHARE = 0.6  # of the weaker side's self-test result
+
+
+def start_from_test(ex: Exercise, ctx: Context, low: int, high: int) -> int:
+    """The first week's reps (or seconds) of an exercise a self-test measured: about 60% of
+    the weaker side's result (holds to 5 s), within the range and short of its top, so a
+    45 s side bridge starts at 25 s, not 15 (docs/programming/progression.md)."""
+    result = ctx.tested.get(ex.id)
+    if result is None:
+        return low
+    step = 5 if ex.measure == "seconds" else 1
+    start = result * TEST_START_SHARE
+    start = 5 * round(start / 5) if ex.measure == "seconds" else round(start)
+    return int(max(low, min(high - step, start)))
+
+
 def make_slot(pick: Pick, ctx: Context) -> Slot:
     ex = pick.ex
     intermediate = level_rank(ctx.experience) >= 1
     block = pick.block
+    weak = ctx.weak_for(ex) if ex.unilateral else None
+    low, high = dose_range(ex, block, ctx.goal)
     if pick.role == "test":
-        return Slot(pick, 1, 0, TEST_REST, 90, progresses=False)
+        return Slot(pick, 1, 0, TEST_REST, 90, False, low=low, high=high, weak=ctx.weak)
+    rest, floor = rest_for(ex, ctx.goal)
     if pick.role == "prefatigue":
-        return Slot(pick, 2, 0, 60, 45, progresses=True)
+        return Slot(pick, 2, 0, rest, floor, True, low=low, high=high, weak=weak)
+    low = start_from_test(ex, ctx, low, high) if block in ("main", "accessory") else low
     if block == "main":
-        sets = (3 if intermediate else 2) - (1 if ctx.caution else 0)
-        if ex.measure == "seconds":
-            rest, floor = 45, 30
-        elif intermediate:
-            rest, floor = 90, 45
-        else:
-            rest, floor = 60, 45
+        sets = (3 if intermediate or ctx.goal == "muscle" else 2) - (1 if ctx.caution else 0)
         progresses = True
     elif block == "accessory":
         sets = 1 if ctx.caution else 2
-        rest, floor, progresses = 45, 30, True
+        progresses = True
     elif block == "warmup":
         sets, rest, floor, progresses = 1, 20, 15, False
     else:
         sets, rest, floor, progresses = 1, 15, 10, False
-    weak_extra = (
-        1 if ex.unilateral and ctx.weak is not None and block in ("main", "accessory") else 0
-    )
-    return Slot(pick, sets, weak_extra, rest, floor, progresses)
+    # Every one-sided item with a known weak side gives it one more set (warm-ups and
+    # mobility too), so rule 3 holds for each region's own weak side.
+    weak_extra = 1 if weak is not None else 0
+    return Slot(pick, sets, weak_extra, rest, floor, progresses, low=low, high=high, weak=weak)
 
 
 def other(side: str) -> str:
     return "right" if side == "left" else "left"
 
 
-@dataclass(frozen=True, slots=True)
-class Dose:
+class Dose(NamedTuple):
     weak_sets: int  # first side performed
     strong_sets: int  # second side (or the sets of a two-sided item)
     value: int  # reps or seconds per set
@@ -81,7 +144,7 @@ class Dose:
 
 def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
     ex = slot.ex
-    low, high = ex.dose
+    low, high = slot.low, slot.high
     if slot.pick.role == "test":
         return Dose(1, 1, high)
     if slot.progresses and not slot.capped:
@@ -98,21 +161,35 @@ def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
 def seconds_for(slot: Slot, d: Dose) -> int:
     """Work plus set-up for every set of every side, plus the rests.
 
-    One-sided items alternate sides (weak side, other side, rest; the weak side's extra sets
-    come last), so the rests fall between rounds: one fewer than the weak side's sets. A
-    self-test has one rest, between its two sides.
+    A rest follows every set of every side but the last; a one-sided hold (or stretch) of
+    a warm-up or mobility item changes sides without one. Ballistic and barbell lifts add
+    their build-up sets (half the reps, a short rest each), and every item a changeover.
+    A self-test has one rest, between its two sides.
     """
     ex = slot.ex
     per_set = d.value * ex.seconds_per_rep if ex.measure == "reps" else float(d.value)
     total_sets = d.weak_sets + d.strong_sets if ex.unilateral else d.strong_sets
-    work = total_sets * (per_set + ex.setup_seconds)
+    work = total_sets * (per_set + ex.setup_seconds) + CHANGEOVER_SECONDS
     if slot.pick.role == "test":
         rests = 1
-    elif ex.unilateral:
+    elif ex.unilateral and slot.pick.block in ("warmup", "mobility"):
         rests = max(d.weak_sets, d.strong_sets) - 1
     else:
         rests = total_sets - 1
+    if builds_up(ex) and slot.pick.role != "test":
+        work += BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
     return math.ceil(work + rests * slot.rest)
+
+
+def least_seconds(ex: Exercise, goal: str) -> int:
+    """The shortest a main item of this exercise can be: one set (and a weak side's extra
+    one), the bottom of its range, its shortest rest."""
+    _, floor = rest_for(ex, goal)
+    tight = floor if builds_up(ex) else max(TIGHT_REST, floor // 2)
+    low, high = dose_range(ex, "main", goal)
+    extra = 1 if ex.unilateral else 0
+    slot = Slot(Pick(ex, "main"), 1, extra, tight, tight, False, low=low, high=high)
+    return seconds_for(slot, Dose(1 + extra, 1, low))
 
 
 def session_seconds(slots: Sequence[Slot], info: WeekInfo, ctx: Context) -> int:
@@ -142,13 +219,26 @@ def fit(
     Order: drop mobility, accessory and extra warm-up items (keeping the day's regions
     covered); take sets down to 2; drop the pre-fatigue item and extra main items; take sets
     down to 1; shorter rests; drop the remaining warm-ups and extra self-tests; hold targets
-    at week 1 (all but one one-sided item); only then give up region coverage. At least one
+    at week 1 (all but one one-sided item); rests down to half their floor (barbell and fast
+    lifts keep theirs); only then give up region coverage. At least one
     main item always stays.
     """
     slots = list(slots)
+    # Each slot's seconds in every week, kept until one of its doses changes.
+    # (The slot itself is kept in the entry, so its id cannot be reused while it is there.)
+    known: dict[int, tuple[Slot, tuple[int, int, bool, bool, int], list[int]]] = {}
+
+    def week_seconds(s: Slot) -> list[int]:
+        state = (s.sets, s.rest, s.capped, s.late_bonus, s.weak_extra)
+        hit = known.get(id(s))
+        if hit is None or hit[1] != state:
+            hit = (s, state, [seconds_for(s, dose(s, info, ctx)) for info in infos])
+            known[id(s)] = hit
+        return hit[2]
 
     def longest() -> int:
-        return max(minutes(session_seconds(slots, info, ctx)) for info in infos)
+        columns = zip(*(week_seconds(s) for s in slots), strict=True)
+        return minutes(max((sum(c) for c in columns), default=0))
 
     def n_main(seq: Sequence[Slot]) -> int:
         return sum(1 for s in seq if s.pick.block == "main")
@@ -201,6 +291,17 @@ def fit(
                 changed = True
         return changed
 
+    def tight_rests() -> bool:
+        """The last resort before a region is lost: rests of all but barbell and fast lifts
+        down to half their floor (at least 30 s); one side rests while the other works."""
+        changed = False
+        for s in slots:
+            tight = max(TIGHT_REST, s.rest_floor // 2)
+            if not builds_up(s.ex) and s.rest > tight:
+                s.rest = tight
+                changed = True
+        return changed
+
     def cap_targets(*, keep_one: bool) -> bool:
         """Hold one more item at its week-1 target (the longest first); with keep_one, the
         last progressing one-sided item keeps progressing (rule 6, docs/reference/plan.md)."""
@@ -227,6 +328,7 @@ def fit(
         ),
         lambda: drop_where(lambda s: s.pick.role == "test", keep_coverage=True),
         lambda: cap_targets(keep_one=True),
+        tight_rests,
         lambda: drop_where(lambda s: s.pick.block != "main", keep_coverage=False),
         lambda: drop_where(not_first_main, keep_coverage=False),
         lambda: cap_targets(keep_one=False),
@@ -239,11 +341,71 @@ def fit(
 
 
 def order_slots(slots: Sequence[Slot]) -> list[Slot]:
-    """Warm-up, main, accessory, mobility; self-tests first; stable otherwise."""
+    """Warm-up (self-tests first), then power and technique lifts, two-sided compound work,
+    one-sided work; accessories in the same order; mobility last; stable otherwise."""
     return sorted(
         slots,
         key=lambda s: (
             BLOCKS.index(s.pick.block),
             0 if s.pick.role == "test" else 1,
+            session_rank(s.ex, s.pick.block),
         ),
     )
+
+
+class SetTally(Protocol):
+    """Running weekly hard-set counts (`_volume.WeekSets`): a slot's sets change through it."""
+
+    def change_sets(self, s: Slot, delta: int) -> None: ...
+
+    def within(self) -> bool: ...
+
+
+class _Untallied:
+    def change_sets(self, s: Slot, delta: int) -> None:
+        s.sets += delta
+
+    def within(self) -> bool:
+        return True
+
+
+def fill_up(
+    slots: list[Slot],
+    budget_minutes: int,
+    infos: Sequence[WeekInfo],
+    ctx: Context,
+    tally: SetTally | None = None,
+) -> list[Slot]:
+    """Use the time the person gave: add a set at a time to the main items, then the
+    accessories (at most 5 and 4 sets; at most 2 each with pain), while every week still
+    fits the budget and the weekly-sets cap (`tally`) holds.
+
+    Each week's session time is kept as a running total: a set added changes only its own
+    item's seconds, so a try costs one item, not the whole session."""
+    caps = {"main": 2 if ctx.caution else 5, "accessory": 2 if ctx.caution else 4}
+    counts: SetTally = tally if tally is not None else _Untallied()
+    limit = budget_minutes * 60  # whole minutes, rounded up: within the budget iff this
+    own = [[seconds_for(s, dose(s, info, ctx)) for info in infos] for s in slots]
+    totals = [sum(column) for column in zip(*own, strict=True)] if own else [0] * len(infos)
+    # A set that did not fit never will: the week totals and set counts only grow.
+    full = [s.pick.role != "normal" or s.pick.block not in caps for s in slots]
+    grown = True
+    while grown:
+        grown = False
+        for block in ("main", "accessory"):
+            for n, s in enumerate(slots):
+                if full[n] or s.pick.block != block:
+                    continue
+                if s.sets >= caps[block]:
+                    full[n] = True
+                    continue
+                counts.change_sets(s, 1)
+                now = [seconds_for(s, dose(s, info, ctx)) for info in infos]
+                tried = [t - was + new for t, was, new in zip(totals, own[n], now, strict=True)]
+                if max(tried, default=0) > limit or not counts.within():
+                    counts.change_sets(s, -1)
+                    full[n] = True
+                else:
+                    own[n], totals = now, tried
+                    grown = True
+    return slots

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ._assess import TESTS, SelfTest
 from ._catalogue import Exercise
-from ._vocab import BLOCKS, level_rank
+from ._vocab import BLOCKS, REGION_WORDS, level_rank
 
 Role = str  # "normal" | "prefatigue" | "test" | "balance"
 
@@ -27,6 +27,31 @@ class Context:
     minutes: int
     pool: tuple[Exercise, ...]
     by_id: Mapping[str, Exercise]
+    goal: str = "balance"
+    schedule: str = "standalone"
+    # Regions whose self-tests decided their weak side ("left", "right", or None for a
+    # difference within normal variation: even work); other regions follow `weak`.
+    region_weak: Mapping[str, str | None] = field(default_factory=dict)
+    # The weaker side's self-test result, by the exercise the test is done with.
+    tested: Mapping[str, float] = field(default_factory=dict)
+
+    def weak_for(self, ex: Exercise) -> str | None:
+        """The weak side of an exercise's region: its first focus region a self-test
+        decided, else the plan's weak side."""
+        for region in ex.focus:
+            if region in self.region_weak:
+                return self.region_weak[region]
+        return self.weak
+
+    def even_region(self, ex: Exercise) -> str | None:
+        """The words for the exercise's region when self-tests found its sides within
+        normal variation (so its work is even), else None."""
+        for region in ex.focus:
+            if region in self.region_weak:
+                if self.region_weak[region] is None:
+                    return REGION_WORDS.get(region, region.replace("_", " "))
+                return None
+        return None
 
 
 @dataclass(slots=True)
@@ -45,6 +70,25 @@ class Pick:
 def allowed(ex: Exercise, equipment: frozenset[str], experience: str) -> bool:
     """Plan rule 4 (docs/reference/plan.md): all equipment there, level not above experience."""
     return set(ex.equipment) <= equipment and level_rank(ex.level) <= level_rank(experience)
+
+
+HEAVY_PATTERNS = frozenset({"hinge", "extension", "ballistic"})
+
+
+def heavy_lower_back(ex: Exercise) -> bool:
+    """Loaded (or bench, reverse-hyper, glute-ham) hinge, extension or ballistic work for the
+    lower back: the work that is never on two consecutive days."""
+    return ex.pattern in HEAVY_PATTERNS and "lower_back" in ex.focus and bool(ex.equipment)
+
+
+def session_rank(ex: Exercise, block: str) -> int:
+    """Order within a block: power and technique (ballistic) lifts first, then two-sided
+    compound work, then one-sided work (main and accessory)."""
+    if block not in ("main", "accessory"):
+        return 0
+    if ex.pattern == "ballistic":
+        return 0
+    return 2 if ex.unilateral else 1
 
 
 def eligible(
@@ -136,11 +180,36 @@ def caution_swap(ex: Exercise, ctx: Context, block: str) -> tuple[Exercise, str 
     return easier, ex.id
 
 
+def tested_swap(ex: Exercise, ctx: Context, block: str) -> Exercise:
+    """An easier variant of a tested exercise gives way to the tested one when the weaker
+    side's result already reaches the bottom of its range (a 45 s side bridge is not done
+    from the knees); never with pain, where the easier version is the point."""
+    if ctx.caution:
+        return ex
+    for tested_id, result in ctx.tested.items():
+        tested = ctx.by_id.get(tested_id)
+        if (
+            tested is not None
+            and tested.easier == ex.id
+            and result >= tested.dose[0]
+            and tested in ctx.pool
+            and block in tested.blocks
+            and tested.unilateral == ex.unilateral
+        ):
+            return tested
+    return ex
+
+
 def _prefatigue_partner(ex: Exercise, ctx: Context, taken: set[str]) -> Exercise | None:
     """The two-sided version of a one-sided main exercise (its `easier` link), done first to
     tire the stronger side; only with a known weak side, from intermediate level, without pain.
     """
-    if ctx.weak is None or ctx.caution or level_rank(ctx.experience) < 1 or not ex.unilateral:
+    if (
+        ctx.weak_for(ex) is None
+        or ctx.caution
+        or level_rank(ctx.experience) < 1
+        or not ex.unilateral
+    ):
         return None
     partner = ctx.by_id.get(ex.easier) if ex.easier else None
     if (
@@ -182,14 +251,17 @@ def choose_day(
     n_main: int,
     n_accessory: int,
     n_mobility: int,
+    hard: bool = True,
 ) -> list[Pick]:
-    """The day's items in session order: warm-up, main, accessory, mobility."""
+    """The day's items in session order: warm-up, main, accessory, mobility. On a day that
+    is not `hard` (the day after or before a hard day), no heavy lower-back work."""
     rotation = _rotation(ctx.pool, day)
+    pool = ctx.pool if hard else tuple(e for e in ctx.pool if not heavy_lower_back(e))
     day_focus = list(required) + [r for r in ctx.focus if r not in required]
     mains: list[Pick] = []
     taken: set[str] = set()
     uncovered = set(required)
-    main_pool = [e for e in ctx.pool if "main" in e.blocks and set(e.focus) & set(ctx.focus)]
+    main_pool = [e for e in pool if "main" in e.blocks and set(e.focus) & set(ctx.focus)]
 
     while len(mains) < n_main or uncovered:
         options = [e for e in main_pool if e.id not in taken]
@@ -204,6 +276,8 @@ def choose_day(
         chosen, replaced = caution_swap(best, ctx, "main")
         if chosen.id in taken:
             chosen, replaced = best, None
+        if tested_swap(chosen, ctx, "main").id not in taken:
+            chosen = tested_swap(chosen, ctx, "main")
         covers = frozenset(set(chosen.focus) & uncovered)
         uncovered -= set(chosen.focus)
         taken.update({chosen.id, best.id})
@@ -228,7 +302,7 @@ def choose_day(
         for _ in range(count):
             options = [
                 e
-                for e in ctx.pool
+                for e in pool
                 if block in e.blocks
                 and e.id not in taken
                 and (set(e.focus) & set(ctx.focus) or block == "mobility")
@@ -253,6 +327,8 @@ def choose_day(
             chosen, replaced = caution_swap(best, ctx, block)
             if chosen.id in taken:
                 chosen, replaced = best, None
+            if block in ("main", "accessory") and tested_swap(chosen, ctx, block).id not in taken:
+                chosen = tested_swap(chosen, ctx, block)
             taken.update({chosen.id, best.id})
             week.used[chosen.id] += 1
             picks.append(Pick(chosen, block, replaced=replaced))
@@ -269,13 +345,15 @@ def choose_day(
     # Rule 3 needs one-sided work: keep the first one-sided main or accessory item through
     # time fitting, or add one the person can do.
     one_sided = [p for p in items if p.ex.unilateral and p.block in ("main", "accessory")]
-    if ctx.weak is not None and one_sided:
+    known = ctx.weak is not None or any(v is not None for v in ctx.region_weak.values())
+    if known and one_sided:
         one_sided[0].protected = True
-    elif ctx.weak is not None:
+    elif known:
         options = [
             e
-            for e in ctx.pool
+            for e in pool
             if e.unilateral
+            and ctx.weak_for(e) is not None
             and e.id not in taken
             and ("accessory" in e.blocks or "main" in e.blocks)
         ]

@@ -11,7 +11,9 @@ from typing import Any
 from ._assess import BANDS_BASIS, TESTS, self_test
 from ._profile import Profile
 from ._progress import DELOAD_EVERY, deload_weeks
-from ._vocab import lower_first
+from ._screen import caution as is_caution
+from ._vocab import REGION_WORDS, hard_days, lower_first
+from ._volume import MUSCLE_WEEKLY_SETS, week_sets, weekly_cap
 from ._wording import human_list, regions_text
 
 
@@ -22,6 +24,124 @@ def session_title(regions: Sequence[str], *, has_tests: bool) -> str:
     return f"Self-tests, then {lower_first(text)}" if has_tests else text
 
 
+def _region(region: str) -> str:
+    return REGION_WORDS.get(region, region.replace("_", " "))
+
+
+def rules_lines(
+    profile: Profile,
+    weak: str | None,
+    region_weak: Mapping[str, str | None],
+    weeks: Sequence[Mapping[str, Any]],
+    focus_of: Mapping[str, Sequence[str]],
+) -> list[str]:
+    """The rules that shaped this plan in particular: regions whose self-tests chose their
+    own weak side (or even work), goal, schedule, easy days, order, rests, weekly sets."""
+    out: list[str] = []
+    for region, side in region_weak.items():
+        if side is None:
+            out.append(
+                f"Your self-tests put your {_region(region)} sides within normal variation "
+                "(under 10% apart), so one-sided work for that region is even: the same sets "
+                "and reps on both sides, left first."
+            )
+        elif side != weak:
+            out.append(
+                f"Your self-tests put your {side} side behind for the {_region(region)}, so "
+                f"its one-sided work starts on, and gives the extra set to, the {side} side."
+            )
+    tested = {self_test(t.test).exercise: t for t in profile.tests}
+    measured = [
+        it["name"]
+        for session in (weeks[0]["sessions"] if weeks else [])
+        for it in session["items"]
+        if it["exercise"] in tested
+        and "self_test" not in it
+        and it["block"] in ("main", "accessory")
+    ]
+    if measured:
+        out.append(
+            f"Your self-tests measured the {lower_first(measured[0])} itself, so it starts at "
+            "about 60% of your weaker side's result, within its range (a rule of thumb; common "
+            "practice), and its easier version is left out when your weaker side already "
+            "reaches the bottom of its range."
+        )
+    if profile.goal == "muscle":
+        out.append(
+            "Goal: muscle. Main work is loaded where your equipment allows, in 6-15 reps taken "
+            "to one or two reps short of your limit (light and heavy loads build muscle alike "
+            "when sets are hard: Schoenfeld et al. 2017b; Refalo et al. 2023)."
+        )
+    elif profile.goal == "endurance":
+        out.append(
+            "Goal: endurance. Longer holds and higher reps with shorter rests, for back health "
+            "(McGill 2016)."
+        )
+    if profile.schedule == "add_on":
+        out.append(
+            "These are short blocks to add after workouts you already do, so there is no "
+            "second general warm-up: each block's title says which of your own sessions it "
+            "follows (your first, second... workout of the week)."
+        )
+    if hard_days(profile.days_per_week) != frozenset(range(profile.days_per_week)):
+        hard = sorted(d + 1 for d in hard_days(profile.days_per_week))
+        out.append(
+            f"Heavy lower-back work (loaded hinges and back extensions) is only on sessions "
+            f"{human_list([str(d) for d in hard])}; the sessions between are easier days, so "
+            "the same muscles are never loaded hard on consecutive days (recovery; Haff & "
+            "Triplett 2016)."
+        )
+    out.append(
+        "Each session goes warm-up, then fast or technical lifts, then two-sided heavy work, "
+        "then one-sided work, accessories, and mobility last; rests follow the lift: about 3 "
+        "minutes for a heavy barbell hinge, 2 for other barbell and fast lifts, 90 seconds for "
+        "loaded work and under a minute for body-weight work (Ratamess et al. 2009)."
+    )
+    peak = max(
+        (w for w in weeks if not w["deload"]),
+        key=lambda w: sum(week_sets(w["sessions"], focus_of).values()),
+        default=None,
+    )
+    if peak is not None:
+        counts = week_sets(peak["sessions"], focus_of)
+        most = max(counts.values(), default=0)
+        cap = weekly_cap(
+            profile.experience, profile.days_per_week, caution=is_caution(profile.pain)
+        )
+        out.append(
+            f"Hard sets (main and accessory) stay at {cap} or fewer a week for any region and "
+            f"side at your level (this plan's most: {most:g}; a set counts in full for the main "
+            "region it trains, half for the others): 12-20 a week is where the volume "
+            "studies of trained people found the most muscle growth (Baz-Valle et al. 2022), "
+            "and newer lifters progress on fewer (Ratamess et al. 2009)."
+        )
+        budget = profile.minutes_per_session
+        used = max((x["estimated_minutes"] for x in weeks[0]["sessions"]), default=0)
+        if used * 10 < budget * 6:
+            out.append(
+                f"Week 1's longest session takes about {used} of your {budget} minutes: more "
+                "hard sets for these regions would go past the weekly numbers above, so use the "
+                "spare time for other training, or choose more regions."
+            )
+        if profile.goal == "muscle":
+            for region in profile.focus:
+                sides = [
+                    s
+                    for s in ("left", "right")
+                    if s == (region_weak.get(region, weak) if region in region_weak else weak)
+                ] or ["left", "right"]
+                n = min(counts.get((region, s), 0) for s in sides)
+                if n < MUSCLE_WEEKLY_SETS:
+                    out.append(
+                        f"Your time gives the {_region(region)} {n:g} hard sets a week"
+                        + (f" on the {sides[0]} side" if len(sides) == 1 else " a side")
+                        + f"; {MUSCLE_WEEKLY_SETS} or more a week grew the most muscle "
+                        "(Schoenfeld et al. 2017a), so more sessions or more minutes would "
+                        "help."
+                    )
+    return out
+
+
 def summary(
     profile: Profile,
     weak: str | None,
@@ -30,6 +150,7 @@ def summary(
     weeks: Sequence[Mapping[str, Any]],
     caution: bool,
     start_tests: bool,
+    rules: Sequence[str] = (),
 ) -> list[str]:
     """Why this plan, one sentence each: the weak side, the tests, the regions, the safety
     and progression rules, and what the evidence does and does not show."""
@@ -79,6 +200,7 @@ def summary(
         )
     if asym:
         out.append(BANDS_BASIS)
+    out.extend(rules)
     regions = regions_text(profile.focus)
     out.append(
         f"Each week trains every region you chose ({regions}), in sessions of warm-up, main "
@@ -88,8 +210,9 @@ def summary(
         out.append(
             f"Your back pain at rest is {profile.pain} out of 10, so the plan uses easier "
             "versions, holds rather than fast reps, fewer sets, targets that stop at the middle "
-            "of each range, and strict stop rules. If the pain rises to 7 or more, stop and see "
-            "a GP or physiotherapist."
+            "of each range, and strict stop rules; its self-tests are only of exercises the "
+            "plan keeps, done two or three reps short of your limit. If the pain rises to 7 or "
+            "more, stop and see a GP or physiotherapist."
         )
     if any(
         "Both sides together first" in it["notes"]

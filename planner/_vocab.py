@@ -49,6 +49,19 @@ SIDE_LABELS: dict[str, str] = {
 }
 SIDES: tuple[str, ...] = tuple(SIDE_LABELS)
 
+GOAL_LABELS: dict[str, str] = {
+    "balance": "Even the sides out (strength and control)",
+    "muscle": "Build the weaker side's muscle",
+    "endurance": "Holding endurance for back health",
+}
+GOALS: tuple[str, ...] = tuple(GOAL_LABELS)
+
+SCHEDULE_LABELS: dict[str, str] = {
+    "standalone": "Whole sessions of their own",
+    "add_on": "Short blocks added to workouts I already do",
+}
+SCHEDULES: tuple[str, ...] = tuple(SCHEDULE_LABELS)
+
 MEASURES: tuple[str, ...] = ("reps", "seconds")
 BLOCKS: tuple[str, ...] = ("warmup", "main", "accessory", "mobility")
 BLOCK_LABELS: dict[str, str] = {
@@ -148,3 +161,29 @@ SHARE_LINK_PROBLEMS: dict[str, str] = {
     ),
     "details": "What is wrong with the link",
 }
+
+# Offsets in days from the first day of a week (a Monday by default) for 1..7 sessions a week:
+# 1: Mon; 2: Mon Thu; 3: Mon Wed Fri; 4: Mon Tue Thu Fri; 5: Mon Tue Wed Fri Sat; 6: Mon-Sat;
+# 7: every day.
+DAY_PATTERNS: dict[int, tuple[int, ...]] = {
+    1: (0,),
+    2: (0, 3),
+    3: (0, 2, 4),
+    4: (0, 1, 3, 4),
+    5: (0, 1, 2, 4, 5),
+    6: (0, 1, 2, 3, 4, 5),
+    7: (0, 1, 2, 3, 4, 5, 6),
+}
+
+
+def hard_days(days: int) -> frozenset[int]:
+    """The 0-based sessions of a week that may carry heavy lower-back work: chosen in order,
+    never on the calendar day after (or before) another hard day, the next week's first day
+    included, so heavy hinge and extension work never falls on consecutive days."""
+    offsets = DAY_PATTERNS[days]
+    hard: list[int] = []
+    for d, off in enumerate(offsets):
+        taken = [offsets[h] for h in hard]
+        if all((off - t) % 7 not in (1, 6) for t in taken):
+            hard.append(d)
+    return frozenset(hard)

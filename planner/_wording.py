@@ -32,6 +32,7 @@ HEADINGS: dict[str, str] = {
     "weak_side": "Weak side",
     "status": "Status",
     "do_now": "What to do now",
+    "explanations": "How to do each exercise",
 }
 # The columns of the self-test results table, in the order of asymmetry_rows().
 ASYMMETRY_HEADER: tuple[str, ...] = (
@@ -172,7 +173,9 @@ def side_doses(item: Mapping[str, Any], weak_side: Any) -> list[tuple[str, bool,
     """(side label, is the weak side, dose) for each side of a unilateral item, in order.
 
     The weak side is labelled "Left (weak)"; the order is the order performed, as in the plan.
+    An item's own `weak_side` (its region's, which can differ from the plan's) wins.
     """
+    weak_side = item.get("weak_side", weak_side)
     out: list[tuple[str, bool, str]] = []
     for entry in item.get("sides", []):
         is_weak = weak_side is not None and entry.get("side") == weak_side
@@ -308,3 +311,21 @@ def _number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value)
+
+
+def explanation_entries(plan: Mapping[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(exercise id, name, page, full note) for each exercise the plan explains, in order of
+    first appearance (the plan's `explanations`)."""
+    texts: Mapping[str, Any] = plan.get("explanations") or {}
+    items = {
+        it.get("exercise"): it
+        for week in plan.get("weeks", [])
+        for session in week.get("sessions", [])
+        for it in session.get("items", [])
+    }
+    out: list[tuple[str, str, str, str]] = []
+    for ex_id, text in texts.items():
+        it = items.get(ex_id, {})
+        name = str(it.get("name") or ex_id)
+        out.append((str(ex_id), name, str(it.get("page") or f"/exercises/{ex_id}/"), str(text)))
+    return out

@@ -57,3 +57,27 @@ def test_a_referral_is_worded_as_the_exports_word_it() -> None:
     assert " ".join(REFERRAL_NO_ROUTINE.split()[:6]) in render(result, "text")
     label, urgency = shown["how_soon"]
     assert f"{label}{urgency}" in render(result, "text")
+
+
+def test_an_item_shows_its_own_regions_weak_side() -> None:
+    from planner import plan
+    from planner._display import display
+
+    result = plan(
+        {
+            "focus": ["side_trunk", "hips"],
+            "tests": {
+                "side_bridge_s": {"left": 40, "right": 60},
+                "single_leg_glute_bridge_reps": {"left": 20, "right": 14},
+            },
+        }
+    )
+    shown = display(result)
+    for week, dweek in zip(result["weeks"], shown["weeks"], strict=True):
+        for session, dsession in zip(week["sessions"], dweek["sessions"], strict=True):
+            for it, dit in zip(session["items"], dsession["items"], strict=True):
+                weak_runs = [text for kind, text in dit["dose"] if kind == "weak"]
+                if it.get("weak_side"):
+                    assert weak_runs and weak_runs[0].lower().startswith(it["weak_side"])
+                else:
+                    assert not weak_runs

@@ -98,6 +98,8 @@ def test_top_of_the_range_moves_to_the_harder_variant_where_one_fits() -> None:
         **LEFT_WEAK_PROFILE,
         "experience": "advanced",
         "equipment": ["dumbbell", "bench", "back_extension", "barbell", "band"],
+        # Time for accessories after the barbell lifts' rests and build-up sets.
+        "minutes_per_session": 60,
     }
     log = log_following_plan(advanced, weeks=3, tweak=top)
     result = next_plan(parse_log(log))

@@ -41,6 +41,8 @@ def test_empty_object_gives_the_contract_defaults() -> None:
         "red_flags": [],
         "tests": {},
         "start_date": None,
+        "goal": "balance",
+        "schedule": "standalone",
     }
 
 

@@ -55,6 +55,8 @@ def valid_profiles(draw: st.DrawFn, *, allow_refer: bool = True) -> dict[str, An
         else st.just([]),
         "tests": _tests,
         "start_date": st.dates().map(lambda d: d.isoformat()),
+        "goal": st.sampled_from(_values("goal")),
+        "schedule": st.sampled_from(_values("schedule")),
     }
     for name, strategy in pools.items():
         if draw(st.booleans()):
@@ -79,9 +81,8 @@ def check_contract(profile: Mapping[str, Any], result: Mapping[str, Any]) -> Non
     assert not p.red_flags and p.pain < 7
     weeks = result["weeks"]
     assert len(weeks) == p.weeks
-    weak = result["weak_side"]
-    strong = {"left": "right", "right": "left"}.get(weak or "")
-    totals = {"left": 0.0, "right": 0.0}
+    # Rule 3 over the items that share a weak side (an item's weak side is its region's).
+    groups: dict[str, dict[str, float]] = {}
     week_weak: list[float] = []
     for n, week in enumerate(weeks, start=1):
         assert week["week"] == n
@@ -103,10 +104,14 @@ def check_contract(profile: Mapping[str, Any], result: Mapping[str, Any]) -> Non
                 if ex.unilateral:
                     sides = it["sides"]
                     assert [s["side"] for s in sides] in (["left", "right"], ["right", "left"])
-                    for s in sides:
-                        totals[s["side"]] += _work(s)
-                    if weak:
-                        assert sides[0]["side"] == weak  # rule 1
+                    item_weak = it["weak_side"]
+                    assert item_weak in ("left", "right", None)
+                    if item_weak:
+                        work = groups.setdefault(item_weak, {"left": 0.0, "right": 0.0})
+                        for s in sides:
+                            work[s["side"]] += _work(s)
+                    if item_weak:
+                        assert sides[0]["side"] == item_weak  # rule 1
                         first, second = sides
                         assert second["sets"] <= first["sets"]  # rule 2
                         unit = "reps" if "reps" in first else "seconds"
@@ -120,11 +125,11 @@ def check_contract(profile: Mapping[str, Any], result: Mapping[str, Any]) -> Non
                     assert ("reps" in it) != ("seconds" in it)
         assert set(p.focus) <= regions  # rule 5
         week_weak.append(weak_work)
-    if weak and strong:
-        assert totals[weak] > totals[strong]  # rule 3
-        if p.weeks >= 3:
-            last = max(i for i, w in enumerate(weeks) if not w["deload"])
-            assert week_weak[last] > week_weak[0]  # rule 6
+    for side, work in groups.items():
+        assert work[side] > work["right" if side == "left" else "left"]  # rule 3
+    if groups and p.weeks >= 3:
+        last = max(i for i, w in enumerate(weeks) if not w["deload"])
+        assert week_weak[last] > week_weak[0]  # rule 6
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,7 +8,7 @@ import pytest
 
 from planner import load_catalogue, plan
 from planner._progress import week_infos
-from planner._schedule import Dose, Slot, seconds_for
+from planner._schedule import BUILD_UP_SETS, CHANGEOVER_SECONDS, Dose, Slot, seconds_for
 from planner._select import Pick
 
 BY_ID = {e.id: e for e in load_catalogue()}
@@ -23,14 +23,25 @@ def test_time_of_a_one_sided_reps_item() -> None:
     s = slot(ex.id, rest=90)
     d = Dose(weak_sets=3, strong_sets=2, value=10)
     per_set = 10 * ex.seconds_per_rep + ex.setup_seconds
-    # 5 sets of work and set-up; rests between the 3 rounds (sides alternate)
-    assert seconds_for(s, d) == math.ceil(5 * per_set + 2 * 90)
+    # 5 sets of work and set-up; a rest after every set and side but the last; a changeover
+    assert seconds_for(s, d) == math.ceil(5 * per_set + 4 * 90 + CHANGEOVER_SECONDS)
 
 
 def test_time_of_a_two_sided_hold() -> None:
     ex = next(e for e in load_catalogue() if not e.unilateral and e.measure == "seconds")
     s = slot(ex.id, rest=30)
-    assert seconds_for(s, Dose(2, 2, 20)) == math.ceil(2 * (20 + ex.setup_seconds) + 30)
+    assert seconds_for(s, Dose(2, 2, 20)) == math.ceil(
+        2 * (20 + ex.setup_seconds) + 30 + CHANGEOVER_SECONDS
+    )
+
+
+def test_time_of_a_barbell_lift_counts_its_build_up_sets() -> None:
+    ex = BY_ID["barbell_deadlift"]
+    s = slot(ex.id, rest=180)
+    per_set = 5 * ex.seconds_per_rep
+    build_up = BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
+    expected = 2 * (per_set + ex.setup_seconds) + 180 + CHANGEOVER_SECONDS + build_up
+    assert seconds_for(s, Dose(2, 2, 5)) == math.ceil(expected)
 
 
 @pytest.mark.parametrize("minutes", [10, 12, 15, 20, 30, 45, 90])
@@ -72,7 +83,8 @@ def test_weak_side_gets_one_extra_set_and_equal_reps_on_main_work() -> None:
             assert left["side"] == "left"
             assert left["sets"] == right["sets"] + 1
             assert left.get("reps") == right.get("reps")
-            assert "Left side first" in it["notes"] and "never more on the right" in it["notes"]
+            assert "Left side first" in it["notes"]
+            assert "Never more." in result["explanations"][it["exercise"]]
 
 
 def test_deload_week_has_fewer_sets_than_the_week_before() -> None:
@@ -110,3 +122,25 @@ def test_week_one_targets_are_the_bottom_of_each_range() -> None:
                 low = BY_ID[it["exercise"]].dose[0]
                 value = it["sides"][0] if it["unilateral"] else it
                 assert value.get("reps", value.get("seconds")) == low
+
+
+def test_running_weekly_set_counts_match_a_recount_after_changes() -> None:
+    from planner._engine import _Builder
+    from planner._profile import parse_profile
+    from planner._schedule import make_slot
+    from planner._volume import WeekSets, slot_week_sets
+
+    p = parse_profile(
+        {"weak_side": "right", "focus": ["lower_back", "hips"], "days_per_week": 3, "weeks": 12}
+    )
+    builder = _Builder(p, "right", {})
+    days = [[make_slot(pick, builder.ctx) for pick in picks] for picks in builder.picks]
+    tally = WeekSets(days, builder.infos, builder.ctx)
+    for n, s in enumerate(s for slots in days for s in slots):
+        tally.change_sets(s, 1 + n % 2)
+    if days[0][-1].pick.block in ("main", "accessory"):
+        tally.add(days[0][-1], -1)
+    del days[0][-1]
+    for info, counts in zip(tally.infos, tally.counts, strict=True):
+        fresh = slot_week_sets(days, info, builder.ctx)
+        assert {k: v for k, v in counts.items() if v} == fresh

@@ -205,6 +205,15 @@ def test_referral_plan_has_no_weeks_and_says_whom_to_see() -> None:
     assert result["weak_side"] == "left"
 
 
+def _week_hard_sets(result: dict[str, Any]) -> int:
+    return sum(
+        sum(side["sets"] for side in it["sides"]) if it["unilateral"] else 2 * it["sets"]
+        for s in result["weeks"][0]["sessions"]
+        for it in s["items"]
+        if it["block"] in ("main", "accessory") and "self_test" not in it
+    )
+
+
 def _main_weak_sets(result: dict[str, Any]) -> list[int]:
     return [
         it["sides"][0]["sets"]
@@ -228,5 +237,7 @@ def test_caution_plan_uses_easier_variants_fewer_sets_and_stop_notes() -> None:
         "Stop this exercise if it makes your back pain worse." in it["notes"] for it in items
     )
     assert any("The easier version of" in it["notes"] for it in items)
-    assert max(_main_weak_sets(sore)) < max(_main_weak_sets(calm))
+    # Fewer hard sets in the week (the weekly cap trims the calm plan's items too, so a single
+    # item's sets no longer tell).
+    assert _week_hard_sets(sore) < _week_hard_sets(calm)
     assert not any(it["exercise"].endswith(("swing", "clean", "snatch")) for it in items)
