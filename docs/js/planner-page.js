@@ -9,6 +9,7 @@ import { buildForm } from "./planner-form.js";
 import { renderPlan, renderReferral } from "./planner-view.js";
 import { downloadButtons } from "./planner-downloads.js";
 import * as share from "./planner-share.js";
+import { createTraining } from "./planner-train.js";
 
 // Runtimes whose first plan has been made: Python's first plan pays for imports and caches
 // (about 300 ms); making one quietly after start-up keeps the person's first plan fast.
@@ -134,6 +135,10 @@ function start(root, runtime, show, info) {
   // Said when a self-test page opened the form with its results (kept until a plan is made).
   const prefillNote = el("p", { class: "planner-prefill-note", "data-role": "prefill", hidden: true });
   root.append(result, remembered, prefillNote, form.form);
+  const training = trainingFor(root, runtime, info, show, links, (text) => {
+    form.fill(parseOrNull(text));
+    makePlan(text, { source: "form", focus: true });
+  });
 
   const updateRemembered = () => {
     remembered.hidden = share.recall() === null;
@@ -216,6 +221,7 @@ function start(root, runtime, show, info) {
     let heading;
     if (plan.status === "refer") {
       heading = renderReferral(result, plan, words, { tools });
+      training.detach();
       setState(root, "refer");
       show(words.announce);
     } else {
@@ -227,11 +233,16 @@ function start(root, runtime, show, info) {
       if (mine !== sequence || !root.isConnected) return;
       setState(root, "plan");
       show(words.announce);
+      training.attach(result, plan, text).catch((error) => show(error.message));
     }
     focus(heading, focusNow);
   }
 
-  forgetButton.addEventListener("click", () => {
+  forgetButton.addEventListener("click", async () => {
+    // The training log goes too, after asking (a dialog) when there is one.
+    const hadLog = await training.hasLog();
+    if (!(await training.confirmForget())) return;
+    await training.forget();
     sequence++;
     share.forget();
     share.clearFragment();
@@ -241,7 +252,7 @@ function start(root, runtime, show, info) {
     result.replaceChildren();
     updateRemembered();
     setState(root, "ready");
-    show("Your details were forgotten: nothing about you is kept in this browser now.");
+    show(hadLog ? info.messages.log.store.forgotten : "Your details were forgotten: nothing about you is kept in this browser now.");
     form.form.querySelector("h2")?.focus();
   });
 
@@ -321,6 +332,12 @@ function start(root, runtime, show, info) {
     form.fill(parseOrNull(stored));
     return { text: stored, source: "stored" };
   }
+}
+
+/** The training log under a plan (planner-train.js), bound to this page's status and form. */
+function trainingFor(root, runtime, info, show, links, follow) {
+  const setTrainState = (state) => setState(root, state);
+  return createTraining(root, runtime, info, { show, setState: setTrainState, siteRoot: links.siteRoot, follow });
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
