@@ -7,18 +7,7 @@ import { el } from "./planner-dom.js";
 import { downloadButtons } from "./planner-downloads.js";
 import { renderPlan } from "./planner-view.js";
 import { logText, withTests } from "./log-store.js";
-
-const fill = (template, values = {}) =>
-  String(template).replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
-
-function save(text, filename, mime) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = el("a", { href: url, download: filename, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { fill, saveText, todayIso } from "./planner-train-ui.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -82,9 +71,9 @@ export async function showProgress(panel, ctx) {
       el(
         "div",
         { class: "planner-log-buttons", role: "group", "aria-label": c.download },
-        button(c.download_svg, () => save(exports.svg, "even-back-progress.svg", "image/svg+xml")),
-        button(c.download_csv, () => save(exports.csv, "even-back-progress.csv", "text/csv")),
-        button(c.download_text, () => save(exports.text, "even-back-progress.txt", "text/plain")),
+        button(c.download_svg, () => saveText(exports.svg, "even-back-progress.svg", "image/svg+xml")),
+        button(c.download_csv, () => saveText(exports.csv, "even-back-progress.csv", "text/csv")),
+        button(c.download_text, () => saveText(exports.text, "even-back-progress.txt", "text/plain")),
       ),
       el("h3", { id: "pl-progress-report", text: p.report }),
       el(
@@ -103,7 +92,7 @@ export async function showProgress(panel, ctx) {
   const nextBox = el("div", { class: "planner-next", "data-role": "next-block" });
 
   async function nextBlock() {
-    const answer = await call("log_next", logText(log), todayOfPage());
+    const answer = await call("log_next", logText(log), todayIso());
     if (!answer.ok) {
       nextBox.replaceChildren(
         el("ul", { role: "alert" }, (answer.errors ?? [{ field: "log", message: answer.message }]).map((e) => el("li", { text: `${e.field}: ${e.message}` }))),
@@ -119,7 +108,7 @@ export async function showProgress(panel, ctx) {
   function retestForm() {
     const box = el("section", { class: "planner-retest", "aria-labelledby": "pl-retest-heading" });
     const date = el("input", { type: "date", id: "pl-retest-date", max: "9999-12-31" });
-    date.value = todayOfPage();
+    date.value = todayIso();
     const { minimum, maximum } = info.limits.test_result;
     const rows = info.tests.map((test) => {
       const inputs = ["left", "right"].map((side) => {
@@ -183,8 +172,8 @@ export async function showProgress(panel, ctx) {
       const saved = await ctx.addTests(day);
       if (!saved) return;
       log = saved;
-      show(p.retest_added);
       await draw();
+      show(p.retest_added);
       panel.querySelector("#pl-progress-report")?.setAttribute("tabindex", "-1");
       panel.querySelector("#pl-progress-report")?.focus();
     }
@@ -196,10 +185,4 @@ export async function showProgress(panel, ctx) {
   }
 
   await draw();
-}
-
-function todayOfPage() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

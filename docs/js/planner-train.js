@@ -4,7 +4,7 @@
 // messages.log), works out each set's target with the live cap, and checks every log; this
 // module places those answers and keeps the log (log-store.js). The progress view is
 // planner-progress.js.
-import { el, siteUrl } from "./planner-dom.js";
+import { el } from "./planner-dom.js";
 import {
   logText,
   openLogStore,
@@ -15,61 +15,8 @@ import {
   withTests,
 } from "./log-store.js";
 import { showProgress } from "./planner-progress.js";
-
-/** "{n} sets" with {n} filled in from `values` (unknown names are left as they are). */
-export const fill = (template, values = {}) =>
-  String(template).replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
-
-/** Today where the person is (not UTC), YYYY-MM-DD. */
-export function todayIso() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Save `text` as a file (a Blob: the bytes are exactly the text). */
-export function saveText(text, filename, mime = "application/json") {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = el("a", { href: url, download: filename, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/**
- * A modal question in a native <dialog> (focus moves into it, Escape cancels, focus returns).
- * `extra` are more buttons (type=button, they do not close it). Resolves true for `yes`.
- */
-export function ask(message, yes, cancel, extra = []) {
-  return new Promise((resolve) => {
-    const dialog = el(
-      "dialog",
-      { class: "planner-dialog", "aria-labelledby": "pl-dialog-text" },
-      el(
-        "form",
-        { method: "dialog" },
-        el("p", { id: "pl-dialog-text", text: message }),
-        el(
-          "div",
-          { class: "planner-dialog-buttons" },
-          el("button", { class: "md-button md-button--primary", value: "yes", text: yes }),
-          extra,
-          el("button", { class: "md-button", value: "cancel", text: cancel }),
-        ),
-      ),
-    );
-    const opener = document.activeElement;
-    dialog.addEventListener("close", () => {
-      dialog.remove();
-      opener?.focus?.();
-      resolve(dialog.returnValue === "yes");
-    });
-    // Inside the planner (so the site's type and buttons apply), or the body.
-    (document.querySelector("#planner") ?? document.body).append(dialog);
-    dialog.showModal();
-  });
-}
+import { createSession, forLog } from "./planner-session.js";
+import { ask, fill, saveText, todayIso } from "./planner-train-ui.js";
 
 const LOG_FILE = "even-back-log.json";
 const RAW_FILE = "even-back-log-stored-data.json";
@@ -335,9 +282,21 @@ export function createTraining(root, runtime, info, hooks) {
     const record = draftRecord ?? { date: todayIso(), week, day, items: [] };
     const answer = await targetsFor(forLog(record));
     if (!answer?.ok) return;
-    session = { week, day, record, targets: answer.targets, inputs: [], timer: null };
-    renderSession(answer.targets);
-    await saveDraft();
+    session = createSession(panel, {
+      words,
+      plan: view.plan,
+      week,
+      day,
+      record,
+      targets: answer.targets,
+      siteRoot: hooks.siteRoot,
+      show: hooks.show,
+      targetsFor,
+      saveDraft: (logged, pageRecord) => saveDraft(week, day, pageRecord),
+      onFinish: finish,
+      onLeave: leave,
+    });
+    await saveDraft(week, day, record);
     hooks.setState("train");
     panel.hidden = false;
     panel.querySelector("h2")?.focus();
@@ -357,381 +316,33 @@ export function createTraining(root, runtime, info, hooks) {
     return answer;
   }
 
-  async function saveDraft() {
-    if (!session) return;
-    const draft = { week: session.week, day: session.day, session: session.record };
+  async function saveDraft(week, day, pageRecord) {
+    if (!session && pageRecord === undefined) return;
+    const draft = { week, day, session: pageRecord };
     await write((record) => {
       const base = record ?? recordWith(view.followed.log);
       return { ...base, drafts: { ...(base.drafts ?? {}), [tab]: draft } };
     });
   }
 
-  const unit = (measure) => sw.units[measure] ?? measure;
-  const sideName = (side) => sw.side_names[side] ?? side;
-  const amountText = (entry, measure) => {
-    const n = entry[measure];
-    return entry.load_kg !== undefined && entry.load_kg !== null
-      ? fill(sw.amount_load, { n, unit: unit(measure), load: entry.load_kg })
-      : fill(sw.amount, { n, unit: unit(measure) });
-  };
-
-  function numberInput(id, { min, max, step, value }) {
-    const input = el("input", {
-      type: "number",
-      id,
-      min: String(min),
-      max: String(max),
-      step,
-      inputmode: step === "1" ? "numeric" : "decimal",
-    });
-    if (value !== undefined && value !== null) input.value = String(value);
-    return input;
-  }
-
-  /** The sets already in the record for item `i`'s side, in order. */
-  function recorded(i, side) {
-    const item = session.record.items.find((it) => it.index === i);
-    return (item?.sets ?? []).filter((s) => s.side === side);
-  }
-
-  function renderSession(targets) {
-    const weekPlan = view.plan.weeks?.[session.week - 1];
-    const planItems = weekPlan?.sessions?.[session.day - 1]?.items ?? [];
-    const heading = el("h2", {
-      tabindex: "-1",
-      text: fill(words.pick.option, { week: session.week, day: session.day, title: targets.title ?? "" }),
-    });
-    const date = el("input", { type: "date", id: "pl-train-date", value: session.record.date, max: "9999-12-31" });
-    const painBefore = numberInput("pl-train-pain-before", { min: 0, max: 10, step: "1", value: session.record.pain_before });
-    const painAfter = numberInput("pl-train-pain-after", { min: 0, max: 10, step: "1", value: session.record.pain_after });
-    const note = el("textarea", { id: "pl-train-note", rows: "2", maxlength: "2000" });
-    note.value = session.record.note ?? "";
-    session.fields = { date, painBefore, painAfter, note };
-    const field = (id, label, input, hint) =>
-      el("div", { class: "planner-train-field" }, el("label", { for: id, text: label }), hint ?? null, input);
-    const errors = el("div", { class: "planner-train-errors", "data-role": "train-errors", hidden: true });
-    const referral = el("div", { class: "planner-train-refer", role: "alert", hidden: true });
-    const timer = restTimer();
-    session.timer = timer;
-    const items = el("ol", { class: "planner-train-items" });
-    // Recorded sets per item index, for a resumed draft.
-    session.record.items = (session.record.items ?? []).map((it, j) => ({ ...it, index: it.index ?? j }));
-    targets.items.forEach((item, i) => items.append(itemBlock(item, i, planItems[i])));
-    session.itemsBox = items;
-    session.referral = referral;
-    session.errors = errors;
-    const c = words.controls;
-    panel.replaceChildren(
-      heading,
-      errors,
-      field("pl-train-date", sw.date, date),
-      field("pl-train-pain-before", sw.pain_before, painBefore, el("p", { class: "planner-hint", text: sw.pain_hint })),
-      timer.node,
-      referral,
-      items,
-      field("pl-train-pain-after", sw.pain_after, painAfter),
-      field("pl-train-note", sw.note, note),
-      el(
-        "div",
-        { class: "planner-log-buttons" },
-        el("button", { type: "button", class: "md-button md-button--primary", text: c.finish, onclick: () => finish() }),
-        button(c.leave, () => leave()),
-      ),
-    );
-    for (const input of [date, painBefore, painAfter, note]) input.addEventListener("change", () => changed(null));
-    updateTargets(targets);
-  }
-
-  function itemBlock(item, i, planItem) {
-    const href = siteUrl(hooks.siteRoot, planItem?.page ?? `/exercises/${item.exercise}/`);
-    const [low, high] = item.range ?? [];
-    const groups = item.unilateral ? item.sides : [{ side: "both", sets: item.sets }];
-    const fieldsets = groups.map((group) => {
-      const side = group.side;
-      const legend =
-        side === "both" ? sw.both : side === item.weak_side ? fill(sw.weak, { side: sideName(side) }) : fill(sw.strong, { side: sideName(side) });
-      const done = recorded(i, side);
-      const rows = group.sets.map((entry, k) => {
-        const n = entry.set;
-        const base = `pl-train-${i}-${side}-${n}`;
-        const step = item.measure === "reps" ? "1" : "any";
-        const amount = numberInput(`${base}-amount`, { min: 0, max: item.measure === "reps" ? 1000 : 3600, step, value: done[k]?.[item.measure] });
-        const load = numberInput(`${base}-load`, { min: 0, max: 1000, step: "any", value: done[k]?.load_kg });
-        const target = el("p", { class: "planner-train-target", id: `${base}-target` });
-        amount.setAttribute("aria-describedby", target.id);
-        amount.dataset.item = String(i);
-        amount.dataset.side = side;
-        amount.dataset.set = String(n);
-        amount.addEventListener("change", () => changed(amount));
-        load.addEventListener("change", () => changed(null));
-        session.inputs.push({ item: i, side, n, measure: item.measure, amount, load, target });
-        const label = fill(sw.set, { side: sideName(side), n, unit: unit(item.measure) });
-        return el(
-          "div",
-          { class: "planner-train-set" },
-          el("div", { class: "planner-train-amount" }, el("label", { for: amount.id, text: label }), amount),
-          el(
-            "div",
-            { class: "planner-train-load" },
-            el("label", { for: load.id, text: fill(sw.load, { side: sideName(side), n }) }),
-            load,
-          ),
-          target,
-        );
-      });
-      return el("fieldset", { class: `planner-train-side${side === item.weak_side ? " planner-train-weak" : ""}` }, el("legend", { text: legend }), rows);
-    });
-    const variants = el("p", { class: "planner-hint planner-train-variant", hidden: true });
-    session.variants ??= [];
-    session.variants[i] = variants;
-    return el(
-      "li",
-      { class: "planner-train-item", "data-exercise": item.exercise },
-      el("h3", { text: item.name }),
-      el(
-        "p",
-        { class: "planner-train-range" },
-        low !== undefined ? fill(sw.range, { low, high, unit: unit(item.measure) }) : null,
-        href ? [" ", el("a", { href, text: sw.exercise_page })] : null,
-      ),
-      fieldsets,
-      variants,
-    );
-  }
-
-  function updateTargets(targets) {
-    session.targets = targets;
-    const refer = targets.status === "refer";
-    session.referral.hidden = !refer;
-    session.itemsBox.hidden = refer;
-    if (refer) {
-      session.referral.replaceChildren(
-        el("h3", { text: sw.refer_heading }),
-        el("ul", {}, (targets.reasons ?? []).map((text) => el("li", { text }))),
-      );
-      return;
-    }
-    targets.items.forEach((item, i) => {
-      const groups = item.unilateral ? item.sides : [{ side: "both", sets: item.sets }];
-      for (const group of groups) {
-        for (const entry of group.sets) {
-          const slot = session.inputs.find((s) => s.item === i && s.side === group.side && s.n === entry.set);
-          if (!slot) continue;
-          const parts = [
-            el("strong", { text: fill(sw.target, { amount: amountText(entry, item.measure) }) }),
-            " ",
-            entry.reason,
-          ];
-          if (entry.over_cap) parts.push(" ", el("strong", { class: "planner-train-over", text: sw.over_cap }));
-          slot.target.replaceChildren(...parts);
-          slot.target.dataset.target = String(entry[item.measure]);
-          slot.entry = entry;
-        }
-      }
-      const v = session.variants[i];
-      const notes = [];
-      if (item.easier) notes.push(fill(sw.easier, { name: item.easier.name }));
-      if (item.harder) notes.push(fill(sw.harder, { name: item.harder.name }));
-      v.hidden = notes.length === 0;
-      v.textContent = notes.join(" ");
-    });
-  }
-
-  /** The session record as the inputs hold it: per item, rounds of sets, weak side first. */
-  function collect() {
-    const { date, painBefore, painAfter, note } = session.fields;
-    const record = { date: date.value || todayIso(), week: session.week, day: session.day, items: [] };
-    const number = (input) => (input.value === "" ? null : Number(input.value));
-    const where = new Map();
-    session.targets.items?.forEach((item, i) => {
-      const slots = session.inputs.filter((s) => s.item === i);
-      const order = item.unilateral ? item.sides.map((s) => s.side) : ["both"];
-      const rounds = Math.max(0, ...slots.map((s) => s.n));
-      const sets = [];
-      const paths = [];
-      for (let n = 1; n <= rounds; n++) {
-        for (const side of order) {
-          const slot = slots.find((s) => s.side === side && s.n === n);
-          const amount = slot ? number(slot.amount) : null;
-          if (amount === null) continue;
-          const set = { side, [item.measure]: amount };
-          const load = number(slot.load);
-          if (load !== null) set.load_kg = load;
-          sets.push(set);
-          paths.push(slot);
-        }
-      }
-      if (!sets.length) return;
-      const j = record.items.length;
-      record.items.push({ exercise: item.exercise, sets, index: i });
-      paths.forEach((slot, k) => {
-        where.set(`session.items[${j}].sets[${k}].${item.measure}`, slot.amount);
-        where.set(`session.items[${j}].sets[${k}].load_kg`, slot.load);
-      });
-    });
-    const pb = number(painBefore);
-    const pa = number(painAfter);
-    if (pb !== null) record.pain_before = pb;
-    if (pa !== null) record.pain_after = pa;
-    if (note.value.trim()) record.note = note.value;
-    where.set("session.date", date);
-    where.set("session.pain_before", painBefore);
-    where.set("session.pain_after", painAfter);
-    where.set("session.note", note);
-    return { record, where };
-  }
-
-  /** The record as the log keeps it (the page's item index left out). */
-  const forLog = (record) => ({ ...record, items: record.items.map(({ exercise, sets }) => ({ exercise, sets })) });
-
-  function showErrors(errors, where) {
-    for (const input of panel.querySelectorAll("[aria-invalid=true]")) input.removeAttribute("aria-invalid");
-    session.errors.hidden = errors.length === 0;
-    if (!errors.length) {
-      session.errors.replaceChildren();
-      return;
-    }
-    const items = errors.map((e) => {
-      const input = where.get(e.field);
-      input?.setAttribute("aria-invalid", "true");
-      const label = input ? panel.querySelector(`label[for="${input.id}"]`)?.textContent : e.field;
-      return el("li", {}, input ? el("a", { href: `#${input.id}`, text: label }) : label, `: ${e.message}`);
-    });
-    session.errors.replaceChildren(el("p", { text: sw.errors }), el("ul", {}, items));
-    session.errors.setAttribute("role", "alert");
-  }
-
-  let asking = Promise.resolve();
-  let pending = 0;
-  function changed(amountInput) {
-    // One question at a time, in order: a quick typist's sets each get their answer.
-    // data-busy says whether an answer is still coming (tests wait for it).
-    pending++;
-    panel.dataset.busy = "true";
-    asking = asking
-      .then(() => update(amountInput))
-      .catch((error) => hooks.show(error.message))
-      .finally(() => {
-        pending--;
-        if (pending === 0) panel.dataset.busy = "false";
-      });
-    return asking;
-  }
-
-  async function update(amountInput) {
-    if (!session) return;
-    const { record, where } = collect();
-    const answer = await targetsFor(forLog(record));
-    if (!session) return;
-    if (!answer.ok) {
-      showErrors(answer.errors ?? [], where);
-      return;
-    }
-    showErrors([], where);
-    session.record = record;
-    updateTargets(answer.targets);
-    await saveDraft();
-    if (amountInput && amountInput.value !== "" && answer.targets.status !== "refer") announceNext(amountInput);
-  }
-
-  /** After a set: say the next set's target (the strong side's, capped), and rest if asked. */
-  function announceNext(input) {
-    const i = Number(input.dataset.item);
-    const n = Number(input.dataset.set);
-    const side = input.dataset.side;
-    const item = session.targets.items[i];
-    const order = item.unilateral ? item.sides.map((s) => s.side) : ["both"];
-    const nextSide = order[(order.indexOf(side) + 1) % order.length];
-    const nextN = order.indexOf(side) + 1 < order.length ? n : n + 1;
-    const slot = session.inputs.find((s) => s.item === i && s.side === nextSide && s.n === nextN);
-    if (slot?.entry && slot.amount.value === "") {
-      hooks.show(fill(sw.announce_target, { side: sideName(nextSide), n: nextN, amount: amountText(slot.entry, item.measure) }));
-    }
-    const planItem = view.plan.weeks?.[session.week - 1]?.sessions?.[session.day - 1]?.items?.[i];
-    if (slot) session.timer.start(planItem?.rest_seconds ?? 60);
-  }
-
-  function restTimer() {
-    const t = words.timer;
-    const use = el("input", { type: "checkbox", id: "pl-train-timer" });
-    const sound = el("input", { type: "checkbox", id: "pl-train-sound" });
-    const left = el("p", { class: "planner-train-clock", role: "timer", hidden: true });
-    const skip = button(words.controls.skip_rest, () => stop(false), { hidden: true });
-    let interval = null;
-    let audio = null;
-    sound.addEventListener("change", () => {
-      if (sound.checked && !audio && typeof AudioContext === "function") audio = new AudioContext();
-    });
-    const beep = () => {
-      if (!sound.checked || !audio) return;
-      const tone = audio.createOscillator();
-      const gain = audio.createGain();
-      gain.gain.value = 0.1;
-      tone.connect(gain).connect(audio.destination);
-      tone.start();
-      tone.stop(audio.currentTime + 0.25);
-    };
-    function stop(finished) {
-      clearInterval(interval);
-      interval = null;
-      left.hidden = true;
-      skip.hidden = true;
-      if (finished) {
-        hooks.show(t.done);
-        beep();
-      }
-    }
-    function start(seconds) {
-      if (!use.checked || !(seconds > 0)) return;
-      stop(false);
-      let remaining = Math.round(seconds);
-      left.textContent = fill(t.running, { s: remaining });
-      left.hidden = false;
-      skip.hidden = false;
-      hooks.show(fill(t.start, { s: remaining }));
-      interval = setInterval(() => {
-        remaining -= 1;
-        if (remaining <= 0 || !left.isConnected) stop(left.isConnected);
-        else left.textContent = fill(t.running, { s: remaining });
-      }, 1000);
-    }
-    const node = el(
-      "div",
-      { class: "planner-train-timer" },
-      el("div", { class: "planner-train-check" }, use, el("label", { for: use.id, text: t.use })),
-      el("div", { class: "planner-train-check" }, sound, el("label", { for: sound.id, text: t.sound })),
-      left,
-      skip,
-    );
-    return { node, start, stop };
-  }
-
-  async function finish() {
-    await asking;
-    if (!session) return;
-    const { record, where } = collect();
-    const answer = await targetsFor(forLog(record));
-    if (!answer.ok) {
-      showErrors(answer.errors ?? [], where);
-      return;
-    }
-    const saved = forLog(record);
+  async function finish(saved, targets) {
     const followedLog = view.followed.log;
     const ok = await write((current) => {
       const next = recordWith(withSession(current?.log ?? followedLog, saved), current);
       delete next.drafts[tab];
       return next;
     });
-    if (!ok) return;
+    if (!ok) return false;
     close();
     hooks.show(fill(sw.saved, { week: saved.week, day: saved.day, date: saved.date }));
     await refreshBar();
-    if (answer.targets.status === "refer") {
+    if (targets.status === "refer") {
       showBarMessage(message("problem", sw.refer_heading, [], []));
       view.bar.querySelector(".planner-log-loaded")?.append(
-        el("ul", {}, (answer.targets.reasons ?? []).map((text) => el("li", { text }))),
+        el("ul", {}, (targets.reasons ?? []).map((text) => el("li", { text }))),
       );
     }
+    return true;
   }
 
   async function leave() {
@@ -749,7 +360,7 @@ export function createTraining(root, runtime, info, hooks) {
 
   /** Back to the plan from the session or the progress view. */
   function close() {
-    session?.timer?.stop(false);
+    session?.stop();
     session = null;
     panel.hidden = true;
     panel.replaceChildren();
@@ -802,6 +413,7 @@ export function createTraining(root, runtime, info, hooks) {
   }
 
   async function forget() {
+    session?.stop();
     session = null;
     panel.hidden = true;
     panel.replaceChildren();
