@@ -425,3 +425,38 @@ def test_axe_finds_no_wcag_22_aa_violation_while_training(
         ctx.close()
     assert found == [], json.dumps(found, indent=1)[:6000]
     assert (recorder.foreign(), recorder.errors, recorder.csp) == ([], [], [])
+
+
+def test_a_session_is_logged_offline_after_one_visit(site, context) -> None:
+    """Issue 15's promise for the log: after one visit to the planner, a session can be
+    started, logged and saved with the network off (the runtime and the page come from the
+    service worker's caches; the log lives in IndexedDB)."""
+    page = context.new_page()
+    page.goto(share_link(site, PROFILE))
+    page.wait_for_selector(PLAN, timeout=90_000)
+    for _ in range(900):
+        if (
+            page.evaluate("() => navigator.serviceWorker.controller !== null")
+            and page.locator("html[data-runtime-kept=true]").count()
+        ):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the runtime was never kept for offline use")
+    context.set_offline(True)
+    try:
+        page.goto(share_link(site, PROFILE))
+        page.wait_for_selector(PLAN, timeout=90_000)
+        page.wait_for_selector(BAR, timeout=60_000)
+        page.get_by_role("button", name=C["start"]).click()
+        page.wait_for_selector(TRAIN)
+        weak = page.locator(".planner-train-weak input[data-set='1']").first
+        weak.fill("5")
+        weak.press("Tab")
+        page.wait_for_selector(IDLE)
+        page.get_by_role("button", name=C["finish"]).click()
+        page.wait_for_selector(PLAN)
+        assert page.locator(BAR).inner_text() == W["count"]["one"]
+        assert len(stored_record(page)["log"]["sessions"]) == 1
+    finally:
+        context.set_offline(False)
