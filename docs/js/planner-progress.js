@@ -75,11 +75,16 @@ export async function showProgress(panel, ctx) {
         button(c.download_csv, () => saveText(exports.csv, "even-back-progress.csv", "text/csv")),
         button(c.download_text, () => saveText(exports.text, "even-back-progress.txt", "text/plain")),
       ),
-      el("h3", { id: "pl-progress-report", text: p.report }),
+      // The whole report is long (a row per session): it is there, one click away.
       el(
-        "div",
-        { class: "planner-table-scroll planner-progress-report", tabindex: "0", role: "region", "aria-labelledby": "pl-progress-report" },
-        el("pre", { "data-role": "progress-text", text: exports.text }),
+        "details",
+        { class: "planner-progress-details" },
+        el("summary", { id: "pl-progress-report", text: p.report }),
+        el(
+          "div",
+          { class: "planner-table-scroll planner-progress-report", tabindex: "0", role: "region", "aria-labelledby": "pl-progress-report" },
+          el("pre", { "data-role": "progress-text", text: exports.text }),
+        ),
       ),
       retestForm(),
       el("h3", { text: p.next_heading }),
@@ -174,7 +179,6 @@ export async function showProgress(panel, ctx) {
       log = saved;
       await draw();
       show(p.retest_added);
-      panel.querySelector("#pl-progress-report")?.setAttribute("tabindex", "-1");
       panel.querySelector("#pl-progress-report")?.focus();
     }
     return box;
