@@ -15,6 +15,7 @@ from typing import Any
 
 from ._assess import BANDS_BASIS, TEST_RESULT_MAX, TEST_RESULT_MIN, TESTS
 from ._fields import FIELDS
+from ._log_words import LOG_WORDS
 from ._profile import Problem, Profile, ProfileError, parse_profile_json
 from ._screen import RED_FLAGS, URGENCY_LABELS
 from ._version import __version__
@@ -60,6 +61,7 @@ def describe() -> str:
                 "prefill": PREFILL_MESSAGE,
                 "last_plan": LAST_PLAN_MESSAGES,
                 "ready": PLANNER_READY,
+                "log": LOG_WORDS,
             },
         }
     )
@@ -193,6 +195,53 @@ def log_next(log_json: str, today_iso: str = "") -> str:
         result = cmd.next_result(_text(log_json))
         today = _today(today_iso)
         exports = {fmt: cmd.render(result, fmt, today=today) for fmt in FORMATS}
-        return {"plan": result, "exports": exports}
+        from ._display import display
+
+        # `display`: the page's words for this plan, as make_plan gives them.
+        return {"plan": result, "exports": exports, "display": display(result)}
+
+    return _log_answer(work)
+
+
+# The planner page's own log calls (planner._log_page): the log that follows the plan shown,
+# a log read back, and a set's targets with the stored log parsed once per revision.
+
+
+def log_check(log_json: str) -> str:
+    """A log read back: `{"ok": true, "sessions": n, "tests": n}` or `{"ok": false, ...}`."""
+    from . import _log_page
+
+    return _log_answer(lambda: _log_page.check(_text(log_json)))
+
+
+def log_follow(log_json: str, profile_json: str, today_iso: str = "") -> str:
+    """The log (`log_json`, "" for none) following the plan of `profile_json`:
+    `{"ok": true, "log", "changed", "sessions", "offer"}` or `{"ok": false, "errors"}`."""
+    from . import _log_page
+
+    def work() -> dict[str, Any]:
+        try:
+            return _log_page.follow(_text(log_json), _text(profile_json), _today(today_iso))
+        except ProfileError as exc:
+            from ._log import LogError
+
+            raise LogError(exc.problems) from None
+
+    return _log_answer(work)
+
+
+def log_session_targets(
+    revision: str, log_json: str, session_json: str, week: object, day: object
+) -> str:
+    """Targets for the session in progress (a session record as JSON text, "" before its
+    first set) on top of the stored log, which is parsed once per `revision`:
+    `{"ok": true, "targets"}` or `{"ok": false, ...}` (the session's problems under
+    `session.`)."""
+    from . import _log_page
+
+    def work() -> dict[str, Any]:
+        rev = revision if isinstance(revision, str) else ""
+        session = session_json if isinstance(session_json, str) else ""
+        return {"targets": _log_page.session_targets(rev, _text(log_json), session, week, day)}
 
     return _log_answer(work)

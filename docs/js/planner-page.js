@@ -11,6 +11,7 @@ import { keepPlace, restorePlace } from "./planner-place.js";
 import { downloadButtons } from "./planner-downloads.js";
 import * as share from "./planner-share.js";
 import * as lastPlan from "./last-plan.js";
+import { createTraining } from "./planner-train.js";
 
 // Runtimes whose first plan has been made: Python's first plan pays for imports and caches
 // (about 300 ms); making one quietly after start-up keeps the person's first plan fast.
@@ -143,6 +144,10 @@ function start(root, runtime, show, info) {
   // "Forget my details" sits above the plan, near its top, not under a long plan.
   root.append(remembered, prefillNote, result, form.form);
   keepPlace(result);
+  const training = trainingFor(root, runtime, info, show, links, (text) => {
+    form.fill(parseOrNull(text));
+    makePlan(text, { source: "form", focus: true });
+  });
 
   const updateRemembered = () => {
     remembered.hidden = share.recall() === null;
@@ -226,6 +231,7 @@ function start(root, runtime, show, info) {
     let heading;
     if (plan.status === "refer") {
       heading = renderReferral(result, plan, words, { tools });
+      training.detach();
       setState(root, "refer");
       show(words.announce);
     } else {
@@ -242,12 +248,17 @@ function start(root, runtime, show, info) {
       shown.complete.then(() => {
         if (mine === sequence && root.isConnected) root.setAttribute("aria-busy", "false");
       });
+      training.attach(result, plan, text).catch((error) => show(error.message));
       if (source !== "form" && restorePlace(result, shown.fillOpen)) return;
     }
     focus(heading, focusNow);
   }
 
-  forgetButton.addEventListener("click", () => {
+  forgetButton.addEventListener("click", async () => {
+    // The training log goes too, after asking (a dialog) when there is one.
+    const hadLog = await training.hasLog();
+    if (!(await training.confirmForget())) return;
+    await training.forget();
     sequence++;
     share.forget();
     lastPlan.forget();
@@ -258,7 +269,7 @@ function start(root, runtime, show, info) {
     result.replaceChildren();
     updateRemembered();
     setState(root, "ready");
-    show("Your details were forgotten: nothing about you is kept in this browser now.");
+    show(hadLog ? info.messages.log.store.forgotten : "Your details were forgotten: nothing about you is kept in this browser now.");
     form.form.querySelector("h2")?.focus();
   });
 
@@ -364,6 +375,12 @@ async function showKeptPlan(root, result, runtime, show, { info, links, tools, c
   if (!kind || !current()) return;
   setState(root, kind);
   show(`${runtime.reason ?? ""} ${messages.status}`.trim());
+}
+
+/** The training log under a plan (planner-train.js), bound to this page's status and form. */
+function trainingFor(root, runtime, info, show, links, follow) {
+  const setTrainState = (state) => setState(root, state);
+  return createTraining(root, runtime, info, { show, setState: setTrainState, siteRoot: links.siteRoot, follow });
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));

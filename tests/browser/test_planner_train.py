@@ -1,0 +1,462 @@
+"""The planner page as a training companion: a session logged side by side (data-state=train),
+the live cap on the strong side, the log kept in IndexedDB (reload, two tabs, a damaged or
+newer store, Load log, Forget), and the progress view (data-state=progress) equal to the CLI's.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _axe import AXE, violations
+from _recording import Recorder, assert_clean, watch
+
+from planner._log_words import LOG_WORDS
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAN = "#planner[data-state=plan][aria-busy=false]"
+TRAIN = "#planner[data-state=train]"
+PROGRESS = "#planner[data-state=progress]"
+BAR = "#planner .planner-log .planner-log-count"
+BAR_DRAWN = "#planner .planner-log > h3"
+IDLE = ".planner-train:not([data-busy=true])"
+PROFILE: dict[str, Any] = {
+    "weak_side": "left",
+    "focus": ["lower_back", "side_trunk"],
+    "days_per_week": 3,
+    "minutes_per_session": 30,
+    "weeks": 4,
+}
+EXAMPLE = ROOT / "docs" / "examples" / "logs" / "left-side-block.json"
+W = LOG_WORDS
+C = W["controls"]
+
+
+def share_link(site, profile: dict[str, Any]) -> str:  # type: ignore[no-untyped-def]
+    payload = base64.urlsafe_b64encode(json.dumps(profile).encode()).decode().rstrip("=")
+    return f"{site.url}planner/#profile={payload}"
+
+
+def open_plan(page, site, profile: dict[str, Any] = PROFILE) -> None:  # type: ignore[no-untyped-def]
+    page.goto(share_link(site, profile))
+    page.wait_for_selector(PLAN, timeout=90_000)
+    page.wait_for_selector(BAR_DRAWN, timeout=60_000)
+
+
+def status(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.locator("#planner [data-role=status]").inner_text())
+
+
+def cli(*args: str, stdin: bytes | None = None) -> bytes:
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", *args], input=stdin, capture_output=True, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    return done.stdout
+
+
+def download(page, label: str) -> bytes:  # type: ignore[no-untyped-def]
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label, exact=True).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def stored_record(page) -> Any:  # type: ignore[no-untyped-def]
+    return page.evaluate(
+        """() => new Promise((resolve, reject) => {
+             const open = indexedDB.open("even-back", 1);
+             open.onupgradeneeded = () => open.result.createObjectStore("training-log");
+             open.onsuccess = () => {
+               const tx = open.result.transaction("training-log");
+               const get = tx.objectStore("training-log").get("log");
+               get.onsuccess = () => { open.result.close(); resolve(get.result ?? null); };
+               get.onerror = () => reject(get.error);
+             };
+             open.onerror = () => reject(open.error);
+           })"""
+    )
+
+
+def put_record(page, record: Any) -> None:  # type: ignore[no-untyped-def]
+    page.evaluate(
+        """(record) => new Promise((resolve, reject) => {
+             const open = indexedDB.open("even-back", 1);
+             open.onupgradeneeded = () => open.result.createObjectStore("training-log");
+             open.onsuccess = () => {
+               const tx = open.result.transaction("training-log", "readwrite");
+               tx.objectStore("training-log").put(record, "log");
+               tx.oncomplete = () => { open.result.close(); resolve(); };
+               tx.onerror = () => reject(tx.error);
+             };
+             open.onerror = () => reject(open.error);
+           })""",
+        record,
+    )
+
+
+FOCUSED = """() => {
+  const a = document.activeElement;
+  const target = a.id ? document.getElementById(a.id.replace(/-amount$/, "-target")) : null;
+  return {tag: a.tagName, id: a.id, text: a.textContent, item: a.dataset?.item ?? null,
+          side: a.dataset?.side ?? null, set: a.dataset?.set ?? null,
+          weak: a.closest("fieldset")?.classList.contains("planner-train-weak") ?? false,
+          target: target?.dataset.target ?? null};
+}"""
+
+
+def log_session_by_keyboard(page) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """Tab from the plan to "Start session", through every set box (the weak side a little
+    under its target, the strong side exactly what the page offers), pain before and after,
+    and Enter on "Finish session". Returns (weak side's logged amount, strong side's target
+    for the same set) for every set of a one-sided item."""
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        now = page.evaluate(FOCUSED)
+        if now["tag"] == "BUTTON" and now["text"] == C["start"]:
+            break
+    else:
+        raise AssertionError("Tab never reached Start session")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(TRAIN, timeout=30_000)
+    weak_done: dict[tuple[str, str], float] = {}
+    pairs: list[tuple[float, float]] = []
+    for _ in range(800):
+        page.keyboard.press("Tab")
+        page.wait_for_selector(IDLE, timeout=30_000)
+        now = page.evaluate(FOCUSED)
+        if now["id"] == "pl-train-pain-before":
+            page.keyboard.type("2")
+        elif now["id"] == "pl-train-pain-after":
+            page.keyboard.type("1")
+        elif now["item"] is not None:
+            target = float(now["target"])
+            key = (now["item"], now["set"])
+            if now["weak"]:
+                amount = max(target - 2, 1)
+                weak_done[key] = amount
+            else:
+                amount = target
+                if key in weak_done:
+                    pairs.append((weak_done[key], target))
+            page.keyboard.type(f"{amount:g}")
+        elif now["tag"] == "BUTTON" and now["text"] == C["finish"]:
+            page.keyboard.press("Enter")
+            break
+    else:
+        raise AssertionError("Tab never reached Finish session")
+    page.wait_for_selector(PLAN, timeout=30_000)
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("which", "width", "scheme"), [("root", 1280, "light"), ("subpath", 360, "dark")]
+)
+def test_a_session_logged_by_keyboard_caps_the_strong_side_and_the_page_equals_the_cli(
+    sites, browser, which, width, scheme, tmp_path
+) -> None:
+    site = sites[which]
+    recorder = Recorder()
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    watch(ctx, recorder)
+    try:
+        page = ctx.new_page()
+        open_plan(page, site)
+        pairs = log_session_by_keyboard(page)
+        assert pairs, "no one-sided set was logged"
+        assert all(strong <= weak for weak, strong in pairs), pairs
+        assert "Session saved" in status(page)
+        assert page.locator(BAR).inner_text() == W["count"]["one"]
+
+        # A reload keeps the log.
+        page.reload()
+        page.wait_for_selector(PLAN, timeout=90_000)
+        page.wait_for_selector(BAR, timeout=60_000)
+        assert page.locator(BAR).inner_text() == W["count"]["one"]
+
+        # The downloaded log is the CLI's format, and the page's progress is the CLI's.
+        log_bytes = download(page, C["download"])
+        log = json.loads(log_bytes)
+        assert log["version"] == 1 and len(log["sessions"]) == 1
+        assert log["sessions"][0]["pain_before"] == 2 and log["sessions"][0]["pain_after"] == 1
+        path = tmp_path / "log.json"
+        path.write_bytes(log_bytes)
+        page.get_by_role("button", name=C["progress"]).click()
+        page.wait_for_selector(f"{PROGRESS} [data-role=progress-charts] svg", timeout=30_000)
+        svg = download(page, C["download_svg"])
+        assert svg == cli("progress", str(path), "--format", "svg")
+        assert download(page, C["download_csv"]) == cli("progress", str(path), "--format", "csv")
+        text = cli("progress", str(path), "--format", "text").decode()
+        assert page.locator("[data-role=progress-text]").text_content() == text
+        inline = page.locator("[data-role=progress-charts] svg").evaluate(
+            "(s) => new XMLSerializer().serializeToString(s)"
+        )
+        assert list(ET.fromstring(inline).itertext()) == list(ET.fromstring(svg).itertext())
+        assert page.locator("[data-role=progress-charts] svg title").count() >= 1
+    finally:
+        ctx.close()
+    assert_clean(recorder)
+
+
+def test_a_set_corrected_changes_the_strong_sides_target(site, page) -> None:
+    open_plan(page, site)
+    page.get_by_role("button", name=C["start"]).click()
+    page.wait_for_selector(TRAIN)
+    weak = page.locator(".planner-train-weak input[data-set='1']").first
+    item = weak.get_attribute("data-item")
+    strong = page.locator(f".planner-train-item input[data-item='{item}'][data-set='1']").nth(1)
+    target = f"#{strong.get_attribute('id')}".replace("-amount", "-target")
+    weak.fill("4")
+    weak.press("Tab")
+    page.wait_for_selector(IDLE)
+    assert page.locator(target).get_attribute("data-target") == "4"
+    weak.fill("3")
+    weak.press("Tab")
+    page.wait_for_selector(IDLE)
+    assert page.locator(target).get_attribute("data-target") == "3"
+    # More than the cap is logged as done and marked as such.
+    strong.fill("5")
+    strong.press("Tab")
+    page.wait_for_selector(IDLE)
+    assert page.locator(target).locator(".planner-train-over").count() == 1
+
+
+def test_an_unfinished_session_comes_back_after_a_reload(site, page) -> None:
+    open_plan(page, site)
+    page.get_by_role("button", name=C["start"]).click()
+    page.wait_for_selector(TRAIN)
+    weak = page.locator(".planner-train-weak input[data-set='1']").first
+    box = weak.get_attribute("id")
+    weak.fill("4")
+    weak.press("Tab")
+    page.wait_for_selector(IDLE)
+    page.reload()
+    page.wait_for_selector(TRAIN, timeout=90_000)
+    assert page.locator(f"#{box}").input_value() == "4"
+    assert W["session"]["resumed"] in status(page)
+
+
+def test_pain_of_seven_after_the_session_ends_in_the_referral(site, page) -> None:
+    open_plan(page, site)
+    page.get_by_role("button", name=C["start"]).click()
+    page.wait_for_selector(TRAIN)
+    page.locator("#pl-train-pain-after").fill("7")
+    page.locator("#pl-train-pain-after").press("Tab")
+    page.wait_for_selector(IDLE)
+    refer = page.locator(".planner-train-refer")
+    assert refer.is_visible() and "7" in refer.inner_text()
+    assert page.locator(".planner-train-items").is_hidden()
+    page.get_by_role("button", name=C["finish"]).click()
+    page.wait_for_selector(PLAN)
+    assert W["session"]["refer_heading"] in page.locator(".planner-log").inner_text()
+    assert stored_record(page)["log"]["sessions"][0]["pain_after"] == 7
+
+
+def test_two_tabs_logging_at_once_lose_no_session(site, context) -> None:
+    one, two = context.new_page(), context.new_page()
+    for page in (one, two):
+        open_plan(page, site)
+        page.get_by_role("button", name=C["start"]).click()
+        page.wait_for_selector(TRAIN)
+        weak = page.locator(".planner-train-weak input[data-set='1']").first
+        weak.fill("5")
+        weak.press("Tab")
+        page.wait_for_selector(IDLE)
+    for page in (one, two):
+        page.get_by_role("button", name=C["finish"]).click()
+        page.wait_for_selector(PLAN)
+    sessions = stored_record(one)["log"]["sessions"]
+    assert len(sessions) == 2
+    # The first tab is told, and shows the log as it now is.
+    # (polled: the site's CSP allows no eval, so no wait_for_function)
+    for _ in range(100):
+        if one.locator(BAR).inner_text() == W["count"]["many"].replace("{n}", "2"):
+            break
+        one.wait_for_timeout(100)
+    assert one.locator(BAR).inner_text() == W["count"]["many"].replace("{n}", "2")
+    assert W["store"]["other_tab"] in status(one)
+
+
+@pytest.mark.parametrize(
+    ("kind", "record"),
+    [
+        ("corrupt", {"version": 1, "log": {"version": 1, "profile": {}, "sessions": "many"}}),
+        ("corrupt", "a string where the log should be"),
+        ("newer", {"version": 2, "log": {"version": 2, "whatever": True}}),
+    ],
+)
+def test_a_damaged_or_newer_store_is_reported_and_offered_never_dropped(
+    site, page, kind, record
+) -> None:
+    page.goto(site.url + "planner/")
+    put_record(page, record)
+    open_plan(page, site)
+    problem = page.locator(".planner-log .planner-log-problem")
+    assert problem.get_attribute("role") == "alert"
+    assert W["store"][kind] in problem.inner_text()
+    assert page.get_by_role("button", name=C["start"]).count() == 0
+    raw = download(page, C["download_raw"])
+    assert json.loads(raw) == record
+    assert stored_record(page) == record
+
+
+def test_load_log_names_problems_by_path_and_reads_a_good_log_back(site, page, tmp_path) -> None:
+    open_plan(page, site)
+    bad = json.loads(EXAMPLE.read_text())
+    bad["sessions"][1]["items"][0]["sets"][0]["reps"] = -3
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad))
+    page.locator(".planner-log input[type=file]").set_input_files(str(path))
+    problem = page.locator(".planner-log .planner-log-problem")
+    problem.wait_for()
+    assert "sessions[1].items[0].sets[0].reps" in problem.inner_text()
+    assert stored_record(page) is None
+    page.locator(".planner-log input[type=file]").set_input_files(str(EXAMPLE))
+    good = json.loads(EXAMPLE.read_text())
+    count = W["count"]["many"].replace("{n}", str(len(good["sessions"])))
+    for _ in range(300):
+        if page.locator(BAR).count() and page.locator(BAR).inner_text() == count:
+            break
+        page.wait_for_timeout(100)
+    assert page.locator(BAR).inner_text() == count
+    assert stored_record(page)["log"] == good
+    # The plan shown is the one the log follows.
+    assert page.locator("#pl-weeks").input_value() == str(good["profile"]["weeks"])
+
+
+def test_forget_my_details_asks_first_and_then_forgets_the_log(site, page) -> None:
+    open_plan(page, site)
+    page.locator(".planner-log input[type=file]").set_input_files(str(EXAMPLE))
+    for _ in range(300):
+        if stored_record(page):
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_selector(BAR)
+    page.get_by_role("button", name="Forget my details").click()
+    dialog = page.locator("dialog.planner-dialog[open]")
+    dialog.wait_for()
+    assert dialog.evaluate("(d) => d.contains(document.activeElement)")
+    assert "sessions" in dialog.inner_text()
+    dialog.get_by_role("button", name=W["dialog"]["cancel"]).click()
+    assert stored_record(page) is not None
+    page.get_by_role("button", name="Forget my details").click()
+    page.locator("dialog.planner-dialog[open]").get_by_role(
+        "button", name=W["dialog"]["forget_yes"]
+    ).click()
+    page.wait_for_selector("#planner[data-state=ready]")
+    assert stored_record(page) is None
+    assert status(page) == W["store"]["forgotten"]
+
+
+def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(site, page) -> None:
+    open_plan(page, site)
+    page.locator(".planner-log input[type=file]").set_input_files(str(EXAMPLE))
+    for _ in range(300):
+        if page.get_by_role("button", name=C["progress"]).count():
+            break
+        page.wait_for_timeout(100)
+    page.get_by_role("button", name=C["progress"]).click()
+    page.wait_for_selector(f"{PROGRESS} [data-role=progress-text]")
+    before = len(stored_record(page)["log"]["tests"])
+    page.locator("#pl-retest-date").fill("2026-03-02")
+    page.locator("#pl-retest-side_bridge_s-left").fill("61")
+    page.get_by_role("button", name=C["add_tests"]).click()
+    errors = page.locator(".planner-retest .planner-train-errors")
+    errors.wait_for()
+    assert "enter both sides" in errors.inner_text()
+    page.locator("#pl-retest-side_bridge_s-right").fill("99999")
+    page.get_by_role("button", name=C["add_tests"]).click()
+    page.wait_for_timeout(500)
+    assert "must be" in errors.inner_text()
+    assert len(stored_record(page)["log"]["tests"]) == before
+    page.locator("#pl-retest-side_bridge_s-right").fill("63")
+    page.get_by_role("button", name=C["add_tests"]).click()
+    for _ in range(100):
+        if W["progress"]["retest_added"] in status(page):
+            break
+        page.wait_for_timeout(100)
+    tests = stored_record(page)["log"]["tests"]
+    assert len(tests) == before + 1
+    added = {"side_bridge_s": {"left": 61, "right": 63}}
+    assert tests[-1] == {"date": "2026-03-02", "results": added}
+    assert "2026-03-02" in page.locator("[data-role=progress-text]").text_content()
+    page.get_by_role("button", name=C["next"]).click()
+    block = page.locator("[data-role=next-block]")
+    block.locator(".planner-week").first.wait_for()
+    assert block.locator("h2").count() == 1
+    assert block.get_by_role("button", name="Download JSON").count() == 1
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", ["train", "progress"])
+def test_axe_finds_no_wcag_22_aa_violation_while_training(
+    site, browser, state, scheme, width
+) -> None:
+    recorder = Recorder()
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    ctx.add_init_script(path=str(AXE))
+    watch(ctx, recorder)
+    try:
+        page = ctx.new_page()
+        open_plan(page, site)
+        page.locator(".planner-log input[type=file]").set_input_files(str(EXAMPLE))
+        for _ in range(300):
+            if page.get_by_role("button", name=C["progress"]).count():
+                break
+            page.wait_for_timeout(100)
+        if state == "train":
+            page.get_by_role("button", name=C["start"]).click()
+            page.wait_for_selector(TRAIN)
+            weak = page.locator(".planner-train-weak input[data-set='1']").first
+            weak.fill("40")  # over the range: the strong side's target follows it
+            weak.press("Tab")
+            page.wait_for_selector(IDLE)
+        else:
+            page.get_by_role("button", name=C["progress"]).click()
+            page.wait_for_selector(f"{PROGRESS} [data-role=progress-charts] svg")
+        found = violations(page)
+    finally:
+        ctx.close()
+    assert found == [], json.dumps(found, indent=1)[:6000]
+    assert (recorder.foreign(), recorder.errors, recorder.csp) == ([], [], [])
+
+
+def test_a_session_is_logged_offline_after_one_visit(site, context) -> None:
+    """Issue 15's promise for the log: after one visit to the planner, a session can be
+    started, logged and saved with the network off (the runtime and the page come from the
+    service worker's caches; the log lives in IndexedDB)."""
+    page = context.new_page()
+    page.goto(share_link(site, PROFILE))
+    page.wait_for_selector(PLAN, timeout=90_000)
+    for _ in range(900):
+        if (
+            page.evaluate("() => navigator.serviceWorker.controller !== null")
+            and page.locator("html[data-runtime-kept=true]").count()
+        ):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the runtime was never kept for offline use")
+    context.set_offline(True)
+    try:
+        page.goto(share_link(site, PROFILE))
+        page.wait_for_selector(PLAN, timeout=90_000)
+        page.wait_for_selector(BAR, timeout=60_000)
+        page.get_by_role("button", name=C["start"]).click()
+        page.wait_for_selector(TRAIN)
+        weak = page.locator(".planner-train-weak input[data-set='1']").first
+        weak.fill("5")
+        weak.press("Tab")
+        page.wait_for_selector(IDLE)
+        page.get_by_role("button", name=C["finish"]).click()
+        page.wait_for_selector(PLAN)
+        assert page.locator(BAR).inner_text() == W["count"]["one"]
+        assert len(stored_record(page)["log"]["sessions"]) == 1
+    finally:
+        context.set_offline(False)
