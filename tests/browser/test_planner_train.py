@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from _axe import AXE, violations
+from _contexts import new_context
 from _recording import Recorder, assert_clean, watch
 
 from planner._log_words import LOG_WORDS
@@ -162,7 +163,7 @@ def test_a_session_logged_by_keyboard_caps_the_strong_side_and_the_page_equals_t
 ) -> None:
     site = sites[which]
     recorder = Recorder()
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    ctx = new_context(browser, color_scheme=scheme, viewport={"width": width, "height": 900})
     watch(ctx, recorder)
     try:
         page = ctx.new_page()
@@ -399,7 +400,7 @@ def test_axe_finds_no_wcag_22_aa_violation_while_training(
     site, browser, state, scheme, width
 ) -> None:
     recorder = Recorder()
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    ctx = new_context(browser, color_scheme=scheme, viewport={"width": width, "height": 900})
     ctx.add_init_script(path=str(AXE))
     watch(ctx, recorder)
     try:
@@ -427,10 +428,11 @@ def test_axe_finds_no_wcag_22_aa_violation_while_training(
     assert (recorder.foreign(), recorder.errors, recorder.csp) == ([], [], [])
 
 
-def test_a_session_is_logged_offline_after_one_visit(site, context) -> None:
+def test_a_session_is_logged_offline_after_one_visit(site, context_with_service_worker) -> None:
     """Issue 15's promise for the log: after one visit to the planner, a session can be
     started, logged and saved with the network off (the runtime and the page come from the
     service worker's caches; the log lives in IndexedDB)."""
+    context = context_with_service_worker
     page = context.new_page()
     page.goto(share_link(site, PROFILE))
     page.wait_for_selector(PLAN, timeout=90_000)
