@@ -41,24 +41,41 @@ def test_each_exercise_is_explained_once_in_order_of_first_appearance() -> None:
         assert entry["text"]
 
 
-def test_items_leave_out_notes_their_explanation_already_says() -> None:
-    plan = forum_plan()
-    words = display(plan)
-    text = {e["exercise"]: e["text"] for e in words["explanations"]}
-    shown = [
+def shown_items(plan: dict[str, Any], words: dict[str, Any]) -> list[tuple[Any, Any]]:
+    return [
         (item, word)
         for week, wweek in zip(plan["weeks"], words["weeks"], strict=True)
         for session, wsession in zip(week["sessions"], wweek["sessions"], strict=True)
         for item, word in zip(session["items"], wsession["items"], strict=True)
     ]
+
+
+def test_items_leave_out_notes_their_explanation_already_says() -> None:
+    """A plan without its own `explanations` (one made before they existed): each exercise's
+    first note is its explanation, and an item whose note says the same shows none."""
+    plan = forum_plan()
+    plan.pop("explanations", None)
+    for item in items(plan):
+        item["notes"] = f"How to do {item['exercise']}, in full."
+    items(plan)[-1]["notes"] = "Something of this item's own."
+    words = display(plan)
+    text = {e["exercise"]: e["text"] for e in words["explanations"]}
+    shown = shown_items(plan, words)
     for item, word in shown:
         assert word["exercise"] == item["exercise"]
-        if item["notes"] == text[item["exercise"]]:
-            assert word["note"] == ""
-        else:
-            assert word["note"] == item["notes"]
-    # Repeated notes are what the plan is made of: most items say nothing twice.
-    assert sum(1 for _, w in shown if w["note"]) < len(shown) / 4
+        expected = "" if item["notes"] == text[item["exercise"]] else item["notes"]
+        assert word["note"] == expected
+    assert [w["note"] for _, w in shown if w["note"]] == ["Something of this item's own."]
+
+
+def test_with_the_plans_own_explanations_no_item_repeats_its_explanation() -> None:
+    plan = forum_plan()
+    assert plan["explanations"], "the planner says each exercise's full note once"
+    words = display(plan)
+    text = {e["exercise"]: e["text"] for e in words["explanations"]}
+    for item, word in shown_items(plan, words):
+        assert word["note"] == item["notes"]
+        assert word["note"] != text[item["exercise"]]
 
 
 def test_a_plans_own_explanations_are_used_as_they_are() -> None:
