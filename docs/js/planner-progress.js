@@ -105,8 +105,8 @@ export async function showProgress(panel, ctx) {
       return;
     }
     const tools = el("div", { class: "planner-tools" }, downloadButtons(answer.exports, info.downloads));
-    const headingNode = await renderPlan(nextBox, answer.plan, answer.display, { siteRoot: ctx.siteRoot, tools });
-    headingNode?.focus();
+    const shown = renderPlan(nextBox, answer.plan, answer.display, { siteRoot: ctx.siteRoot, tools });
+    shown.heading.focus();
     show(answer.display.announce);
   }
 

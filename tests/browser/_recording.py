@@ -39,5 +39,5 @@ def assert_clean(recorder: Recorder) -> None:
     """What every browser test promises: no request off 127.0.0.1, no uncaught page error, no
     Content-Security-Policy violation."""
     assert recorder.foreign() == [], "requests left 127.0.0.1"
-    assert recorder.errors == [], "uncaught page errors"
+    assert recorder.errors == [], f"uncaught page errors: {recorder.errors}"
     assert recorder.csp == [], "Content-Security-Policy violations"

@@ -362,7 +362,8 @@ def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(s
             break
         page.wait_for_timeout(100)
     page.get_by_role("button", name=C["progress"]).click()
-    page.wait_for_selector(f"{PROGRESS} [data-role=progress-text]")
+    # The CLI's text report is there, behind its disclosure (closed until asked for).
+    page.wait_for_selector(f"{PROGRESS} [data-role=progress-text]", state="attached")
     before = len(stored_record(page)["log"]["tests"])
     page.locator("#pl-retest-date").fill("2026-03-02")
     page.locator("#pl-retest-side_bridge_s-left").fill("61")

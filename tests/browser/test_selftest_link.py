@@ -40,7 +40,8 @@ def test_typed_results_open_the_form_filled_in_with_the_safety_questions_in_view
     safety = page.locator('#planner [data-field="red_flags"]')
     assert page.evaluate("document.activeElement?.dataset?.field") == "red_flags"
     box = safety.bounding_box()
-    assert box is not None and 0 <= box["y"] < 740
+    # In view: its top on screen (scrolled to the top, layout may leave it half a pixel above).
+    assert box is not None and -1 < box["y"] < 740
     assert page.locator("[data-role=prefill]").is_visible()
     # Settled: the runtime being ready made no plan of its own accord.
     page.wait_for_timeout(500)
