@@ -92,16 +92,24 @@ def _log_parsers(sub: Any) -> None:
     """The training-log commands: targets, progress, next."""
     from ._log_commands import PROGRESS_FORMATS, TARGETS_FORMATS
 
-    common = {"epilog": LOG_EPILOG, "formatter_class": argparse.RawDescriptionHelpFormatter}
-    p_t = sub.add_parser(
+    def log_parser(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=LOG_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument("log", metavar="LOG.json", help="the training log, or - for stdin")
+        return p
+
+    p_t = log_parser(
         "targets",
-        help="targets for one session of a training log's plan, with the live cap",
-        description="Print a session of the log's plan with each set's target worked out "
+        "targets for one session of a training log's plan, with the live cap",
+        "Print a session of the log's plan with each set's target worked out "
         "from what the log holds, including that session's sets already logged: the strong "
         "side's n-th set never above what the weak side did in its n-th set.",
-        **common,
     )
-    p_t.add_argument("log", metavar="LOG.json", help="the training log, or - for stdin")
     p_t.add_argument("--week", type=int, required=True, help="week of the plan (from 1)")
     p_t.add_argument("--day", type=int, required=True, help="session of that week (from 1)")
     p_t.add_argument(
@@ -111,24 +119,20 @@ def _log_parsers(sub: Any) -> None:
         "this date (without it: whenever it has this week and day)",
     )
     p_t.add_argument("--format", "-f", choices=TARGETS_FORMATS, default="json")
-    p_p = sub.add_parser(
+    p_p = log_parser(
         "progress",
-        help="the progress a training log shows",
-        description="Print every self-test's side difference over time, each exercise's "
+        "the progress a training log shows",
+        "Print every self-test's side difference over time, each exercise's "
         "work per side, the sets where the strong side did more than the weak side, and "
         "pain over time.",
-        **common,
     )
-    p_p.add_argument("log", metavar="LOG.json", help="the training log, or - for stdin")
     p_p.add_argument("--format", "-f", choices=PROGRESS_FORMATS, default="text")
-    p_n = sub.add_parser(
+    p_n = log_parser(
         "next",
-        help="the plan for the next block, made from a training log",
-        description="Print the plan for the next block: the latest self-tests decide the "
+        "the plan for the next block, made from a training log",
+        "Print the plan for the next block: the latest self-tests decide the "
         "weak side, starting doses come from what was logged.",
-        **common,
     )
-    p_n.add_argument("log", metavar="LOG.json", help="the training log, or - for stdin")
     p_n.add_argument("--format", "-f", choices=FORMATS, default="json")
     p_n.add_argument("--base-url", default="", help="put this in front of exercise page links")
 

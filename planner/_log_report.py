@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._assess import self_test
+from ._render_csv import cell
 from ._svg import render_svg, weekly_side_work
 
 PROGRESS_FORMATS: tuple[str, ...] = ("text", "json", "csv", "svg")
@@ -28,16 +29,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "within_noise",
     "note",
 )
-
-
-def _n(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -61,10 +52,10 @@ def render_progress_text(p: Mapping[str, Any]) -> str:
         rows = [
             [
                 e["date"] or "start",
-                _n(e["left"]),
-                _n(e["right"]),
+                cell(e["left"]),
+                cell(e["right"]),
                 e["weaker"] or "-",
-                f"{_n(e['index_pct'])}%",
+                f"{cell(e['index_pct'])}%",
                 "" if "change_pct" not in e else f"{e['change_pct']:+g}",
             ]
             for e in series
@@ -82,21 +73,21 @@ def render_progress_text(p: Mapping[str, Any]) -> str:
         rows = [
             [
                 f"{s['date']} (week {s['week']}, day {s['day']})",
-                _n(s["left"]),
-                _n(s["right"]),
-                _n(s["both"]),
+                cell(s["left"]),
+                cell(s["right"]),
+                cell(s["both"]),
             ]
             for s in entry["sessions"]
         ]
         lines += _table(["session", "left", "right", "both"], rows)
         rows = [
-            [f"week {w['week']}", _n(w["left"]), _n(w["right"]), _n(w["both"])]
+            [f"week {w['week']}", cell(w["left"]), cell(w["right"]), cell(w["both"])]
             for w in entry["weeks"]
         ]
         lines += _table(["week", "left", "right", "both"], rows)
     for measure, weeks in weekly_side_work(p).items():
         lines += ["", f"All one-sided exercises, work per week ({measure})"]
-        rows = [[f"week {w['week']}", _n(w["left"]), _n(w["right"])] for w in weeks]
+        rows = [[f"week {w['week']}", cell(w["left"]), cell(w["right"])] for w in weeks]
         lines += _table(["week", "left", "right"], rows)
     lines += ["", "Sets where the strong side did more than the weak side had done"]
     if not p["over_cap"]:
@@ -105,14 +96,15 @@ def render_progress_text(p: Mapping[str, Any]) -> str:
         unit = "reps" if "reps" in o else "seconds"
         lines.append(
             f"- {o['date']} (week {o['week']}, day {o['day']}) {o['name']}, set {o['set']}: "
-            f"{o['side']} {_n(o[unit])} {unit}, {o['weak_side']} side had done {_n(o['weak_did'])}"
+            f"{o['side']} {cell(o[unit])} {unit}, "
+            f"{o['weak_side']} side had done {cell(o['weak_did'])}"
         )
     lines += ["", "Pain (0-10)"]
     if not p["pain"]:
         lines.append("No pain ratings logged.")
     else:
         rows = [
-            [f"{x['date']} (week {x['week']}, day {x['day']})", _n(x["before"]), _n(x["after"])]
+            [f"{x['date']} (week {x['week']}, day {x['day']})", cell(x["before"]), cell(x["after"])]
             for x in p["pain"]
         ]
         lines += _table(["session", "before", "after"], rows)
@@ -127,7 +119,7 @@ def render_progress_csv(p: Mapping[str, Any]) -> str:
     w.writerow(CSV_COLUMNS)
 
     def row(**cells: Any) -> None:
-        w.writerow([_n(cells.get(c)) for c in CSV_COLUMNS])
+        w.writerow([cell(cells.get(c)) for c in CSV_COLUMNS])
 
     for test_id, series in p["tests"].items():
         for e in series:
@@ -185,7 +177,7 @@ def render_progress_csv(p: Mapping[str, Any]) -> str:
             date=x["date"],
             week=x["week"],
             day=x["day"],
-            note=(f"before {_n(x['before']) or '-'}, after {_n(x['after']) or '-'}"),
+            note=(f"before {cell(x['before']) or '-'}, after {cell(x['after']) or '-'}"),
         )
     return out.getvalue()
 

@@ -31,11 +31,14 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """One CSV cell: empty for None, true/false, a whole float without its ".0"."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
@@ -71,5 +74,5 @@ def render_csv(plan: Mapping[str, Any]) -> str:
                         "tempo": item.get("tempo"),
                         "notes": item.get("notes"),
                     }
-                    writer.writerow([_cell(row[column]) for column in COLUMNS])
+                    writer.writerow([cell(row[column]) for column in COLUMNS])
     return out.getvalue()
