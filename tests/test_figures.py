@@ -165,6 +165,33 @@ def test_a_hand_the_steps_put_on_the_hip_is_drawn_there(ex: Exercise) -> None:
         assert len(near) == 2 if both else near, f"{ex.id} {label}: hands on the hips: {near}"
 
 
+# How far (cm) a hand or elbow of arms crossed over the chest may be from the line from waist to
+# the base of the neck: the chest's depth seen from the side, its half-width from the front.
+ON_CHEST_CM = {"side": 16.0, "front": 22.0, "back": 22.0}
+CROSSED = re.compile(r"cross your arms over your chest|arms crossed", re.I)
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
+def test_arms_the_steps_cross_over_the_chest_stay_on_it(ex: Exercise) -> None:
+    if not CROSSED.search(" ".join(ex.steps)):
+        return
+    fig = exercise_figure(ex)
+    limit = ON_CHEST_CM[fig.spec.view]
+    for label, sk in (("start", fig.scene.start), ("end", fig.scene.end)):
+        line = (sk.points["waist"], sk.points["neck"])
+        away = {
+            f"{part}_{s}": round(_to_segment(sk.points[f"{part}_{s}"], *line), 1)
+            for part in ("hand", "elbow")
+            for s in "lr"
+        }
+        assert max(away.values()) <= limit, f"{ex.id} {label}: arms off the chest (cm): {away}"
+
+
+def test_the_crossed_arms_rule_still_matches_the_catalogues_wording() -> None:
+    hits = [ex.id for ex in CATALOGUE if CROSSED.search(" ".join(ex.steps))]
+    assert "side_hyperextension" in hits and len(hits) >= 4, hits
+
+
 @pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
 def test_what_the_steps_put_on_the_floor_or_bench_touches_it(ex: Exercise) -> None:
     spec = FIGURES[f"exercise.{ex.id}"]
