@@ -392,3 +392,27 @@ def test_the_weight_report_counts_only_what_the_figures_add(tmp_path: Path) -> N
     alone = len(gzip.compress(fig.encode(), 6))
     assert alone * 0.8 < weights["a"] <= alone
     assert "over 1 pages: min" in weight_report(weights)
+
+
+PHONE_COLUMN_PX = 328  # the content width of a 360 px phone screen in the site's theme
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_a_lying_figure_may_fill_a_phones_width_and_none_grows_too_tall(
+    key: str, fig: Figure, words: object
+) -> None:
+    # Each picture's box may grow to the max-width set on it; a figure lying down (drawing
+    # wider than tall by half) drawn at its natural 1 px per cm covered little more than half
+    # a phone's width, its limbs too thin to read.
+    svg = re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', fig.html)
+    box = re.search(
+        r'eb-fig__pos" style="flex-basis:([\d.]+)px;max-width:min\(100%,([\d.]+)px\)"', fig.html
+    )
+    assert svg and box, key
+    width, height = float(svg[1]), float(svg[2])
+    grown = float(box[2])
+    assert float(box[1]) == width and grown >= width, key
+    if width >= 1.5 * height:
+        assert grown >= 0.9 * PHONE_COLUMN_PX, (key, width, height, grown)
+    # Growing never makes a drawing taller than 240 px (one taller already stays as it is).
+    assert grown / width * height <= max(height, 240.5), (key, "grown taller than 240 px")

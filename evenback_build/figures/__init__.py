@@ -87,11 +87,14 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     sc = scene(spec)
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
-    start_svg, end_svg, width = pictures(sc, set(marked), load, titles, uid)
+    start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid)
     caption = describe(spec, name, works, load, held)
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
-    # width and two lying ones wrap onto a line each.
-    basis = f' style="flex-basis:{n(width)}px"'
+    # width and two lying ones wrap onto a line each; then it grows (the drawing with it) up to
+    # `grown_width`, so a lying figure fills a phone's width instead of a little over half.
+    basis = (
+        f' style="flex-basis:{n(width)}px;max-width:min(100%,{n(grown_width(width, height))}px)"'
+    )
     html = (
         f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
@@ -106,6 +109,17 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
         "</figure>"
     )
     return Figure(spec, sc, works, load, marked, html)
+
+
+# A picture may be drawn up to GROW times its natural size (1 px per cm), but never taller than
+# TALL_PX: a lying figure grows to fill a phone's width, a standing one only a little.
+GROW = 1.8
+TALL_PX = 240.0
+
+
+def grown_width(width: float, height: float) -> float:
+    """The widest (CSS px) a picture of this natural size may be drawn."""
+    return width * max(1.0, min(GROW, TALL_PX / height))
 
 
 def describe(

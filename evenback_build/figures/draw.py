@@ -250,8 +250,9 @@ def pictures(
     load: str | None,
     titles: tuple[str, str],
     uid: str,
-) -> tuple[str, str, float]:
-    """The start and end pictures as two SVG elements with the same frame, and its width."""
+) -> tuple[str, str, float, float]:
+    """The start and end pictures as two SVG elements with the same frame, and its width and
+    height (cm, drawn about 1 px per cm before the page scales it)."""
     d_start = draw(sc.props, sc.start, load, 0.0)
     d_end = draw(sc.props, sc.end, load, 0.0)
     box = extent(sc, (d_start, d_end))
@@ -269,4 +270,4 @@ def pictures(
         ghost = f'<g class="arrows">{arrows}</g>'
     start = panel(sc, sc.start, d_start, box, marked, "", titles[0], f"{uid}-1")
     end = panel(sc, sc.end, d_end, box, marked, ghost, titles[1], f"{uid}-2")
-    return start, end, box[2] - box[0]
+    return start, end, box[2] - box[0], box[3] - box[1]
