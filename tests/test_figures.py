@@ -99,9 +99,10 @@ STEP_CONTACTS: list[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]]] = 
     (re.compile(r"lie on one side(?![^.]*pad)", re.I), "floor", (("hip_", "elbow_", "knee_"),)),
     (re.compile(r"forearm on the floor", re.I), "floor", (("elbow_",),)),
     (
+        # A knee on a flat bench has its shin resting along it, not hanging off its end.
         re.compile(r"hand and the same-side knee on a flat bench", re.I),
         "bench",
-        (("hand_",), ("knee_",)),
+        (("hand_",), ("knee_",), ("ankle_", "foot_", "toe_")),
     ),
     (re.compile(r"heel on its edge", re.I), "bench", (("heel_",),)),
     (re.compile(r"top of one foot on the bench", re.I), "bench", (("toe_",),)),
