@@ -92,9 +92,8 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
     # width and two lying ones wrap onto a line each; then it grows (the drawing with it) up to
     # `grown_width`, so a lying figure fills a phone's width instead of a little over half.
-    basis = (
-        f' style="flex-basis:{n(width)}px;max-width:min(100%,{n(grown_width(width, height))}px)"'
-    )
+    grown = n(grown_width(width, height))
+    basis = f' style="flex-basis:{n(width)}px;max-width:min(100%,{grown}px)"'
     html = (
         f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
