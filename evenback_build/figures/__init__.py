@@ -90,10 +90,12 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid)
     caption = describe(spec, name, works, load, held)
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
-    # width and two lying ones wrap onto a line each; then it grows (the drawing with it) up to
-    # `grown_width`, so a lying figure fills a phone's width instead of a little over half.
-    grown = n(grown_width(width, height))
-    basis = f' style="flex-basis:{n(width)}px;max-width:min(100%,{grown}px)"'
+    # width; then it grows (the drawing with it) up to `grown_width`. A figure near the floor
+    # (lying, on all fours, sitting) starts at that grown width, so the two wrap onto a line
+    # each and fill a phone's width instead of sharing it at half the size.
+    grown = grown_width(width, height)
+    start_at = grown if height < LOW_CM else width
+    basis = f' style="flex-basis:{n(start_at)}px;max-width:min(100%,{n(grown)}px)"'
     html = (
         f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
@@ -114,6 +116,8 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
 # TALL_PX: a lying figure grows to fill a phone's width, a standing one only a little.
 GROW = 1.8
 TALL_PX = 240.0
+# A drawing lower than this (cm) shows a figure near the floor: lying, on all fours or sitting.
+LOW_CM = 140.0
 
 
 def grown_width(width: float, height: float) -> float:
