@@ -90,12 +90,13 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid)
     caption = describe(spec, name, works, load, held)
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
-    # width; then it grows (the drawing with it) up to `grown_width`. A figure near the floor
-    # (lying, on all fours, sitting) starts at that grown width, so the two wrap onto a line
-    # each and fill a phone's width instead of sharing it at half the size.
+    # width; the drawing may grow up to `grown_width` (--eb-fig-w, figures.css). A figure near
+    # the floor (lying, on all fours, sitting) starts at that grown width, so the two wrap onto
+    # a line each and fill a phone's width instead of sharing it at half the size. The box is
+    # never narrower than WORDS_PX, so the words under a tall, thin figure keep a readable line.
     grown = grown_width(width, height)
-    start_at = grown if height < LOW_CM else width
-    basis = f' style="flex-basis:{n(start_at)}px;max-width:min(100%,{n(grown)}px)"'
+    start_at = max(WORDS_PX, grown if height < LOW_CM else width)
+    basis = f' style="flex-basis:{n(start_at)}px;--eb-fig-w:{n(grown)}px"'
     html = (
         f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
@@ -118,6 +119,8 @@ GROW = 1.8
 TALL_PX = 240.0
 # A drawing lower than this (cm) shows a figure near the floor: lying, on all fours or sitting.
 LOW_CM = 140.0
+# The narrowest (CSS px) a picture's box starts, for the words under it.
+WORDS_PX = 130.0
 
 
 def grown_width(width: float, height: float) -> float:
