@@ -424,3 +424,15 @@ def test_a_lying_figure_may_fill_a_phones_width_and_none_grows_too_tall(
         assert grown >= 0.9 * PHONE_COLUMN_PX, (key, width, height, grown)
     # Growing never makes a drawing taller than 240 px (one taller already stays as it is).
     assert grown / width * height <= max(height, 240.5), (key, "grown taller than 240 px")
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_the_caption_names_only_the_arrows_that_are_drawn(
+    key: str, fig: Figure, words: object
+) -> None:
+    # An arrow too short to draw (a hand lifted a few centimetres) is left out of the picture,
+    # so the caption must not say it shows that path.
+    drawn = fig.html.count('<path class="ar"')
+    said = re.search(r"Arrows? show the paths? of the (.*?)\.</figcaption>", fig.html)
+    named = len(said[1].split(" and the ")) if said else 0
+    assert drawn == named, (key, drawn, said[0] if said else None)

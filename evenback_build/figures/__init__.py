@@ -18,7 +18,7 @@ from planner import Exercise, load_catalogue
 from planner._assess import TESTS
 
 from .data import FigureError, FigureSpec, load_figures
-from .draw import pictures
+from .draw import drawn_arrows, pictures
 from .props import n
 from .scene import Scene, scene
 from .sides import load_side
@@ -88,7 +88,7 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
     start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid)
-    caption = describe(spec, name, works, load, held)
+    caption = describe(spec, name, works, load, held, drawn_arrows(sc))
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
     # width; the drawing may grow up to `grown_width` (--eb-fig-w, figures.css). A figure near
     # the floor (lying, on all fours, sitting) starts at that grown width, so the two wrap onto
@@ -129,9 +129,15 @@ def grown_width(width: float, height: float) -> float:
 
 
 def describe(
-    spec: FigureSpec, name: str, works: str | None, load: str | None, held: Iterable[object]
+    spec: FigureSpec,
+    name: str,
+    works: str | None,
+    load: str | None,
+    held: Iterable[object],
+    arrows: Sequence[str] = (),
 ) -> str:
-    """The caption: what the two pictures show, from the same data (escaped HTML)."""
+    """The caption: what the two pictures show, from the same data (escaped HTML); `arrows`
+    are the joints whose arrows are drawn."""
     words = [f"{escape(name)}: start and end position. {VIEW_WORD[spec.view]}"]
     if works:
         parts = [PART_WORD[m] for m in spec.mark]
@@ -145,8 +151,8 @@ def describe(
     if load:
         kinds = sorted({PROP_WORD[p["kind"]] for p in spec.props if p.get("hand") == "load"})
         words.append(f"The {' and '.join(kinds)} is in the <strong>{load} hand</strong>.")
-    if spec.arrows:
-        moved = sorted({_point_word(a) for a in spec.arrows})
+    if arrows:
+        moved = sorted({_point_word(a) for a in arrows})
         paths = "the path" if len(moved) == 1 else "the paths"
         words.append(f"Arrows show {paths} of the {' and the '.join(moved)}.")
     return " ".join(words)
