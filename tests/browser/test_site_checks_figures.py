@@ -1,7 +1,8 @@
 """The exercise and self-test figures on a 360 px phone in the light scheme: axe finds no WCAG
 2.2 AA violation on a sample of figure pages (contrast of the words under the pictures and of
-the caption included); a lying figure fills the phone's width and two standing ones share it. Every page, figures and all, is checked for width and by axe at 360 px
-in the dark scheme and at 1280 px in the light one by test_site_pages.py."""
+the caption included); a lying figure fills the phone's width and two standing ones share it.
+Every page, figures and all, is checked for width and by axe at 360 px in the dark scheme and
+at 1280 px in the light one by test_site_pages.py."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from _contexts import new_context
 
 PHONE = {"width": 360, "height": 780}
 # One page per kind of figure: side view lying, on all fours, standing with a load, seated at
-# a machine; front view kneeling beside an anchor, side-lying, standing, sitting; a self-test page with two figures' worth
-# of text around it. The whole-site axe run at desktop width covers every page.
+# a machine; front view kneeling beside an anchor, side-lying, standing, sitting; a self-test
+# page with two figures' worth of text around it. The whole-site axe run at desktop width
+# covers every page.
 SAMPLE = [
     "exercises/bird_dog/",
     "exercises/glute_bridge/",
