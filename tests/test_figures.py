@@ -99,9 +99,10 @@ STEP_CONTACTS: list[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]]] = 
     (re.compile(r"lie on one side(?![^.]*pad)", re.I), "floor", (("hip_", "elbow_", "knee_"),)),
     (re.compile(r"forearm on the floor", re.I), "floor", (("elbow_",),)),
     (
+        # A knee on a flat bench has its shin resting along it, not hanging off its end.
         re.compile(r"hand and the same-side knee on a flat bench", re.I),
         "bench",
-        (("hand_",), ("knee_",)),
+        (("hand_",), ("knee_",), ("ankle_", "foot_", "toe_")),
     ),
     (re.compile(r"heel on its edge", re.I), "bench", (("heel_",),)),
     (re.compile(r"top of one foot on the bench", re.I), "bench", (("toe_",),)),
@@ -163,6 +164,33 @@ def test_a_hand_the_steps_put_on_the_hip_is_drawn_there(ex: Exercise) -> None:
         line = (sk.points["pelvis"], sk.points["waist"])
         near = [s for s in "lr" if _to_segment(sk.points[f"hand_{s}"], *line) <= limit]
         assert len(near) == 2 if both else near, f"{ex.id} {label}: hands on the hips: {near}"
+
+
+# How far (cm) a hand or elbow of arms crossed over the chest may be from the line from waist to
+# the base of the neck: the chest's depth seen from the side, its half-width from the front.
+ON_CHEST_CM = {"side": 16.0, "front": 22.0, "back": 22.0}
+CROSSED = re.compile(r"cross your arms over your chest|arms crossed", re.I)
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
+def test_arms_the_steps_cross_over_the_chest_stay_on_it(ex: Exercise) -> None:
+    if not CROSSED.search(" ".join(ex.steps)):
+        return
+    fig = exercise_figure(ex)
+    limit = ON_CHEST_CM[fig.spec.view]
+    for label, sk in (("start", fig.scene.start), ("end", fig.scene.end)):
+        line = (sk.points["waist"], sk.points["neck"])
+        away = {
+            f"{part}_{s}": round(_to_segment(sk.points[f"{part}_{s}"], *line), 1)
+            for part in ("hand", "elbow")
+            for s in "lr"
+        }
+        assert max(away.values()) <= limit, f"{ex.id} {label}: arms off the chest (cm): {away}"
+
+
+def test_the_crossed_arms_rule_still_matches_the_catalogues_wording() -> None:
+    hits = [ex.id for ex in CATALOGUE if CROSSED.search(" ".join(ex.steps))]
+    assert "side_hyperextension" in hits and len(hits) >= 4, hits
 
 
 @pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
@@ -365,3 +393,46 @@ def test_the_weight_report_counts_only_what_the_figures_add(tmp_path: Path) -> N
     alone = len(gzip.compress(fig.encode(), 6))
     assert alone * 0.8 < weights["a"] <= alone
     assert "over 1 pages: min" in weight_report(weights)
+
+
+PHONE_COLUMN_PX = 328  # the content width of a 360 px phone screen in the site's theme
+GAP_PX = 24  # between the two pictures: 1.2rem, the theme's rem being 20 px
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_a_lying_figure_may_fill_a_phones_width_and_none_grows_too_tall(
+    key: str, fig: Figure, words: object
+) -> None:
+    # Each picture's box may grow to the max-width set on it; a figure lying down (drawing
+    # wider than tall by half) drawn at its natural 1 px per cm covered little more than half
+    # a phone's width, its limbs too thin to read.
+    svg = re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', fig.html)
+    box = re.search(r'eb-fig__pos" style="flex-basis:([\d.]+)px;--eb-fig-w:([\d.]+)px"', fig.html)
+    assert svg and box, key
+    width, height = float(svg[1]), float(svg[2])
+    grown = float(box[2])
+    assert grown >= width, key
+    start = float(box[1])
+    if height < 140:
+        # Near the floor (lying, on all fours, sitting): each picture takes a line of its own
+        # at its grown size; two side by side at half a phone's width were too small to read.
+        assert start == max(grown, 130) and 2 * start + GAP_PX > PHONE_COLUMN_PX, (key, grown)
+    else:
+        # The words under a tall, thin figure (a pull-up) get a box of 130 px or more.
+        assert start == max(width, 130), key
+    if width >= 1.5 * height:
+        assert grown >= 0.9 * PHONE_COLUMN_PX, (key, width, height, grown)
+    # Growing never makes a drawing taller than 240 px (one taller already stays as it is).
+    assert grown / width * height <= max(height, 240.5), (key, "grown taller than 240 px")
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_the_caption_names_only_the_arrows_that_are_drawn(
+    key: str, fig: Figure, words: object
+) -> None:
+    # An arrow too short to draw (a hand lifted a few centimetres) is left out of the picture,
+    # so the caption must not say it shows that path.
+    drawn = fig.html.count('<path class="ar"')
+    said = re.search(r"Arrows? show the paths? of the (.*?)\.</figcaption>", fig.html)
+    named = len(said[1].split(" and the ")) if said else 0
+    assert drawn == named, (key, drawn, said[0] if said else None)

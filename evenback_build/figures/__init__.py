@@ -18,7 +18,7 @@ from planner import Exercise, load_catalogue
 from planner._assess import TESTS
 
 from .data import FigureError, FigureSpec, load_figures
-from .draw import pictures
+from .draw import drawn_arrows, pictures
 from .props import n
 from .scene import Scene, scene
 from .sides import load_side
@@ -87,11 +87,16 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     sc = scene(spec)
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
-    start_svg, end_svg, width = pictures(sc, set(marked), load, titles, uid)
-    caption = describe(spec, name, works, load, held)
+    start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid)
+    caption = describe(spec, name, works, load, held, drawn_arrows(sc))
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
-    # width and two lying ones wrap onto a line each.
-    basis = f' style="flex-basis:{n(width)}px"'
+    # width; the drawing may grow up to `grown_width` (--eb-fig-w, figures.css). A figure near
+    # the floor (lying, on all fours, sitting) starts at that grown width, so the two wrap onto
+    # a line each and fill a phone's width instead of sharing it at half the size. The box is
+    # never narrower than WORDS_PX, so the words under a tall, thin figure keep a readable line.
+    grown = grown_width(width, height)
+    start_at = max(WORDS_PX, grown if height < LOW_CM else width)
+    basis = f' style="flex-basis:{n(start_at)}px;--eb-fig-w:{n(grown)}px"'
     html = (
         f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
@@ -108,10 +113,31 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     return Figure(spec, sc, works, load, marked, html)
 
 
+# A picture may be drawn up to GROW times its natural size (1 px per cm), but never taller than
+# TALL_PX: a lying figure grows to fill a phone's width, a standing one only a little.
+GROW = 1.8
+TALL_PX = 240.0
+# A drawing lower than this (cm) shows a figure near the floor: lying, on all fours or sitting.
+LOW_CM = 140.0
+# The narrowest (CSS px) a picture's box starts, for the words under it.
+WORDS_PX = 130.0
+
+
+def grown_width(width: float, height: float) -> float:
+    """The widest (CSS px) a picture of this natural size may be drawn."""
+    return width * max(1.0, min(GROW, TALL_PX / height))
+
+
 def describe(
-    spec: FigureSpec, name: str, works: str | None, load: str | None, held: Iterable[object]
+    spec: FigureSpec,
+    name: str,
+    works: str | None,
+    load: str | None,
+    held: Iterable[object],
+    arrows: Sequence[str] = (),
 ) -> str:
-    """The caption: what the two pictures show, from the same data (escaped HTML)."""
+    """The caption: what the two pictures show, from the same data (escaped HTML); `arrows`
+    are the joints whose arrows are drawn."""
     words = [f"{escape(name)}: start and end position. {VIEW_WORD[spec.view]}"]
     if works:
         parts = [PART_WORD[m] for m in spec.mark]
@@ -125,8 +151,8 @@ def describe(
     if load:
         kinds = sorted({PROP_WORD[p["kind"]] for p in spec.props if p.get("hand") == "load"})
         words.append(f"The {' and '.join(kinds)} is in the <strong>{load} hand</strong>.")
-    if spec.arrows:
-        moved = sorted({_point_word(a) for a in spec.arrows})
+    if arrows:
+        moved = sorted({_point_word(a) for a in arrows})
         paths = "the path" if len(moved) == 1 else "the paths"
         words.append(f"Arrows show {paths} of the {' and the '.join(moved)}.")
     return " ".join(words)

@@ -179,7 +179,7 @@ def body(sk: Skeleton, marked: set[str], behind: tuple[str, ...] = ()) -> str:
 def arrow(a: Point, b: Point, away: Point) -> str:
     """A curved arrow from a to b, bowing away from the point `away` (the body's middle)."""
     dist = math.dist(a, b)
-    if dist < 12:
+    if dist < ARROW_MIN_CM:
         return ""
     ux, uy = (b[0] - a[0]) / dist, (b[1] - a[1]) / dist
     a = (a[0] + ux * 7, a[1] + uy * 7)
@@ -202,6 +202,20 @@ def arrow(a: Point, b: Point, away: Point) -> str:
         f'<path class="ar" d="M{pt(a)}Q{pt(ctrl)} {pt(b)}"/>'
         f'<path class="ah" d="M{pt(tip)}L{pt(left)}L{pt(right)}Z"/>'
     )
+
+
+ARROW_MIN_CM = 12.0  # a point that moves less than this gets no arrow: too short to see
+
+
+def _path(sc: Scene, joint: str) -> tuple[Point, Point]:
+    """Where a joint's arrow starts and ends (a whole foot's: its toe's)."""
+    name = joint if not joint.startswith("foot_") else "toe_" + joint[-1]
+    return sc.start.points[name], sc.end.points[name]
+
+
+def drawn_arrows(sc: Scene) -> list[str]:
+    """The joints of `arrows` whose path is long enough to draw (the caption names only these)."""
+    return [j for j in sc.spec.arrows if math.dist(*_path(sc, j)) >= ARROW_MIN_CM]
 
 
 def extent(sc: Scene, drawn: Sequence[Drawn]) -> tuple[float, float, float, float]:
@@ -250,23 +264,17 @@ def pictures(
     load: str | None,
     titles: tuple[str, str],
     uid: str,
-) -> tuple[str, str, float]:
-    """The start and end pictures as two SVG elements with the same frame, and its width."""
+) -> tuple[str, str, float, float]:
+    """The start and end pictures as two SVG elements with the same frame, and its width and
+    height (cm, drawn about 1 px per cm before the page scales it)."""
     d_start = draw(sc.props, sc.start, load, 0.0)
     d_end = draw(sc.props, sc.end, load, 0.0)
     box = extent(sc, (d_start, d_end))
     middle = sc.end.points["waist"]
-    arrows = "".join(
-        arrow(
-            sc.start.points[j] if not j.startswith("foot_") else sc.start.points["toe_" + j[-1]],
-            sc.end.points[j] if not j.startswith("foot_") else sc.end.points["toe_" + j[-1]],
-            middle,
-        )
-        for j in sc.spec.arrows
-    )
+    arrows = "".join(arrow(*_path(sc, j), middle) for j in drawn_arrows(sc))
     ghost = ""
     if arrows:
         ghost = f'<g class="arrows">{arrows}</g>'
     start = panel(sc, sc.start, d_start, box, marked, "", titles[0], f"{uid}-1")
     end = panel(sc, sc.end, d_end, box, marked, ghost, titles[1], f"{uid}-2")
-    return start, end, box[2] - box[0]
+    return start, end, box[2] - box[0], box[3] - box[1]

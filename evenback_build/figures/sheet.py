@@ -60,6 +60,8 @@ def sheet_html(scheme: str, items: Sequence[tuple[str, Figure]]) -> str:
         f'<!doctype html><html lang="en" data-md-color-scheme="{name}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width">'
         f"<title>Figures: contact sheet</title><style>{CSS.read_text(encoding='utf-8')}\n"
+        # The theme's root size (1rem = 20 px), so rem-sized gaps and words measure as on the site.
+        "html{font-size:125%}"
         f"body{{margin:0;padding:8px;background:{bg};color:{fg};font:16px/1.5 sans-serif}}"
         "h2{font-size:13px;margin:0 0 4px}"
         f".md-typeset{{display:grid;grid-template-columns:repeat(auto-fill,{COLUMN_PX}px);"
