@@ -135,32 +135,54 @@ def _best(
     return ranked[0] if ranked else None
 
 
+def _main_fixed(ex: Exercise, ctx: Context, day_focus: Sequence[str]) -> tuple[float, float]:
+    """The parts of a main option's score that the day's choices do not change: whole points
+    before the week's counts, and (after them) the caution and short-session parts."""
+    whole = 10.0 * len(set(ex.focus).intersection(ctx.focus))
+    whole += 6.0 * len(set(ex.focus).intersection(day_focus))
+    if ex.unilateral:
+        whole += 30.0
+    whole += 3.0 * level_rank(ex.level)
+    whole += 4.0 * len(ex.equipment)
+    late = 0.0
+    if ctx.caution:
+        late += 20.0 if ex.measure == "seconds" else 0.0
+        late -= 10.0 * level_rank(ex.level)
+    return whole, late
+
+
 def _main_score(
     ex: Exercise,
     ctx: Context,
     uncovered: set[str],
-    day_focus: Sequence[str],
+    fixed: tuple[float, float],
     session: Sequence[Pick],
     week: _Week,
 ) -> float:
-    s = 100.0 * len(uncovered & set(ex.focus))
-    s += 10.0 * len(set(ex.focus) & set(ctx.focus))
-    s += 6.0 * len(set(ex.focus) & set(day_focus))
-    if ex.unilateral:
-        s += 30.0
-    s += 3.0 * level_rank(ex.level)
-    s += 4.0 * len(ex.equipment)
+    s = 100.0 * len(uncovered.intersection(ex.focus)) + fixed[0]
     s -= 40.0 * week.used[ex.id]
     s -= 8.0 * week.patterns[ex.pattern]
     if any(p.ex.pattern == ex.pattern for p in session):
         s -= 25.0
-    if ctx.caution:
-        s += 20.0 if ex.measure == "seconds" else 0.0
-        s -= 10.0 * level_rank(ex.level)
+    s += fixed[1]  # whole points too: the sum so far is exact, as in the rule's order
     if ctx.minutes <= 20:
         # Short sessions: prefer quick exercises that cover more regions.
         s += 8.0 * len(ex.focus) - (ex.setup_seconds + ex.dose[0] * ex.seconds_per_rep) / 10
     return s
+
+
+def _fill_score(
+    e: Exercise, block: str, prefer: set[str], focus: set[str], caution: bool
+) -> tuple[float, float, float]:
+    """The parts of a warm-up, accessory or mobility option's score that the day's earlier
+    choices do not change: whole points, a warm-up's cost, a hold's bonus with pain (kept
+    apart so the sum is made in the same order, to the same float, as the score's rule)."""
+    whole = 10.0 * len(prefer.intersection(e.focus)) + 4.0 * len(focus.intersection(e.focus))
+    if block == "accessory" and e.unilateral:
+        whole += 12.0
+    cost = 3.0 * level_rank(e.level) + e.setup_seconds / 10 if block == "warmup" else 0.0
+    bonus = 8.0 if caution and e.measure == "seconds" else 0.0
+    return whole, cost, bonus
 
 
 def caution_swap(ex: Exercise, ctx: Context, block: str) -> tuple[Exercise, str | None]:
@@ -261,7 +283,9 @@ def choose_day(
     mains: list[Pick] = []
     taken: set[str] = set()
     uncovered = set(required)
-    main_pool = [e for e in pool if "main" in e.blocks and set(e.focus) & set(ctx.focus)]
+    focus = set(ctx.focus)
+    main_pool = [e for e in pool if "main" in e.blocks and not focus.isdisjoint(e.focus)]
+    fixed = {e.id: _main_fixed(e, ctx, day_focus) for e in main_pool}
 
     while len(mains) < n_main or uncovered:
         options = [e for e in main_pool if e.id not in taken]
@@ -269,7 +293,9 @@ def choose_day(
             covering = [e for e in options if set(e.focus) & uncovered]
             if covering:
                 options = covering
-        scores = {e.id: _main_score(e, ctx, uncovered, day_focus, mains, week) for e in options}
+        scores = {
+            e.id: _main_score(e, ctx, uncovered, fixed[e.id], mains, week) for e in options
+        }
         best = _best(options, scores, rotation)
         if best is None:
             break
@@ -299,27 +325,29 @@ def choose_day(
 
     def fill(block: str, count: int, prefer_regions: Sequence[str]) -> list[Pick]:
         picks: list[Pick] = []
+        prefer = set(prefer_regions)
+        fixed: dict[str, tuple[float, float, float]] = {}  # see _fill_score
         for _ in range(count):
             options = [
                 e
                 for e in pool
                 if block in e.blocks
                 and e.id not in taken
-                and (set(e.focus) & set(ctx.focus) or block == "mobility")
+                and (not focus.isdisjoint(e.focus) or block == "mobility")
             ]
             scores: dict[str, float] = {}
+            patterns = {p.ex.pattern for p in picks + mains + earlier}
             for e in options:
-                s = 10.0 * len(set(e.focus) & set(prefer_regions))
-                s += 4.0 * len(set(e.focus) & set(ctx.focus))
-                s -= 12.0 * week.used[e.id]
-                if any(p.ex.pattern == e.pattern for p in picks + mains + earlier):
+                parts = fixed.get(e.id)
+                if parts is None:
+                    parts = fixed[e.id] = _fill_score(e, block, prefer, focus, ctx.caution)
+                s = parts[0] - 12.0 * week.used[e.id]
+                if e.pattern in patterns:
                     s -= 25.0
-                if block == "accessory" and e.unilateral:
-                    s += 12.0
-                if block == "warmup":
-                    s -= 3.0 * level_rank(e.level) + e.setup_seconds / 10
-                if ctx.caution and e.measure == "seconds":
-                    s += 8.0
+                if parts[1]:
+                    s -= parts[1]
+                if parts[2]:
+                    s += parts[2]
                 scores[e.id] = s
             best = _best(options, scores, rotation)
             if best is None:

@@ -110,21 +110,31 @@ class WeekSets:
                 self.add(s, 1)
 
     def add(self, s: Slot, sign: int) -> None:
-        """Add (sign 1) or take away (sign -1) a slot's sets at its current dose."""
-        if s.pick.block not in ("main", "accessory") or s.pick.role == "test":
+        """Add (sign 1) or take away (sign -1) a slot's sets at its current dose (its sets
+        as `_schedule.dose` gives them; the reps do not count here)."""
+        pick = s.pick
+        if pick.block not in ("main", "accessory") or pick.role == "test":
             return
+        ex = pick.ex
+        focus = ex.focus
+        first = (s.weak or "left") if ex.unilateral else None
         for counts, info in zip(self.counts, self.infos, strict=True):
-            d = dose(s, info, self.ctx)
-            if s.ex.unilateral:
-                first = s.weak or "left"
-                per_side = ((first, d.weak_sets), (other(first), d.strong_sets))
+            strong = max(1, s.sets - 1) if info.deload else s.sets
+            if first is None:
+                per_side: tuple[tuple[str, int], ...] = (
+                    (_SIDES[0], strong),
+                    (_SIDES[1], strong),
+                )
             else:
-                per_side = ((_SIDES[0], d.strong_sets), (_SIDES[1], d.strong_sets))
-            for i, region in enumerate(s.ex.focus):
-                share = 1 if i == 0 else 0.5
+                weak = strong + s.weak_extra
+                if s.late_bonus and not info.deload and info.step == info.steps - 1:
+                    weak += 1
+                per_side = ((first, weak), (other(first), strong))
+            for i, region in enumerate(focus):
+                share = sign if i == 0 else sign * 0.5
                 for side, sets in per_side:
                     key = (region, side)
-                    counts[key] = counts.get(key, 0) + sign * sets * share
+                    counts[key] = counts.get(key, 0) + sets * share
 
     def change_sets(self, s: Slot, delta: int) -> None:
         self.add(s, -1)
