@@ -285,20 +285,27 @@ def _group_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]
     return out
 
 
-def _weak_work(week: Mapping[str, Any]) -> int:
-    return sum(w[side] for side, w in _group_work([week]).items())
+def _weak_sum(groups: Mapping[str, Mapping[str, int]]) -> int:
+    """A week's weak-side work (its `_group_work`)."""
+    return sum(w[side] for side, w in groups.items())
 
 
 def _rules_hold(weeks: Sequence[Mapping[str, Any]], weak: str | None, n_weeks: int) -> bool:
     """Rule 3 for each group of items sharing a weak side; rule 6 over all of them."""
-    groups = _group_work(weeks)
+    per_week = [_group_work([week]) for week in weeks]
+    groups: dict[str, dict[str, int]] = {}
+    for week_groups in per_week:  # in the order _group_work(weeks) would meet them
+        for side, work in week_groups.items():
+            total = groups.setdefault(side, {"left": 0, "right": 0})
+            total["left"] += work["left"]
+            total["right"] += work["right"]
     for side, work in groups.items():
         strong = "right" if side == "left" else "left"
         if work[side] <= work[strong]:
             return False
     if groups and n_weeks >= 3:
         last = last_training_week(n_weeks)
-        if _weak_work(weeks[last - 1]) <= _weak_work(weeks[0]):
+        if _weak_sum(per_week[last - 1]) <= _weak_sum(per_week[0]):
             return False
     return True
 
@@ -340,8 +347,11 @@ def cited(keys: Sequence[str]) -> list[str]:
 
 def _sources(keys: Sequence[str], weeks: Sequence[Mapping[str, Any]]) -> list[str]:
     by_id = catalogue_by_id()
-    items = [it for week in weeks for session in week["sessions"] for it in session["items"]]
-    return cited([*keys, *(key for it in items for key in by_id[it["exercise"]].sources)])
+    # Each exercise once, in order of first appearance: its later items add no new source.
+    exercises = dict.fromkeys(
+        it["exercise"] for week in weeks for session in week["sessions"] for it in session["items"]
+    )
+    return cited([*keys, *(key for ex_id in exercises for key in by_id[ex_id].sources)])
 
 
 def refresh_explanations(result: Mapping[str, Any]) -> dict[str, str]:

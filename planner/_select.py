@@ -34,6 +34,11 @@ class Context:
     region_weak: Mapping[str, str | None] = field(default_factory=dict)
     # The weaker side's self-test result, by the exercise the test is done with.
     tested: Mapping[str, float] = field(default_factory=dict)
+    # The pool's ids, for quick membership tests (worked out from `pool`).
+    pool_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pool_ids", frozenset(e.id for e in self.pool))
 
     def weak_for(self, ex: Exercise) -> str | None:
         """The weak side of an exercise's region: its first focus region a self-test
@@ -131,8 +136,7 @@ def _best(
     score: Mapping[str, float],
     rotation: Mapping[str, int],
 ) -> Exercise | None:
-    ranked = sorted(candidates, key=lambda ex: (-score[ex.id], rotation[ex.id]))
-    return ranked[0] if ranked else None
+    return min(candidates, key=lambda ex: (-score[ex.id], rotation[ex.id]), default=None)
 
 
 def _main_fixed(ex: Exercise, ctx: Context, day_focus: Sequence[str]) -> tuple[float, float]:
@@ -191,7 +195,7 @@ def caution_swap(ex: Exercise, ctx: Context, block: str) -> tuple[Exercise, str 
     if not ctx.caution or ex.easier is None:
         return ex, None
     easier = ctx.by_id.get(ex.easier)
-    pool_ids = {e.id for e in ctx.pool}
+    pool_ids = ctx.pool_ids
     if (
         easier is None
         or easier.id not in pool_ids
@@ -214,7 +218,7 @@ def tested_swap(ex: Exercise, ctx: Context, block: str) -> Exercise:
             tested is not None
             and tested.easier == ex.id
             and result >= tested.dose[0]
-            and tested in ctx.pool
+            and tested.id in ctx.pool_ids
             and block in tested.blocks
             and tested.unilateral == ex.unilateral
         ):
@@ -238,7 +242,7 @@ def _prefatigue_partner(ex: Exercise, ctx: Context, taken: set[str]) -> Exercise
         partner is None
         or partner.unilateral
         or partner.id in taken
-        or partner not in ctx.pool
+        or partner.id not in ctx.pool_ids
         or "main" not in partner.blocks
         or partner.pattern != ex.pattern
     ):
@@ -252,7 +256,7 @@ MAX_TESTS = 3
 def self_test_picks(ctx: Context, wanted: Sequence[str] = ()) -> list[Pick]:
     """Self-test items the person can do: the tests in `wanted` that are possible; else up to
     MAX_TESTS whose exercise trains a focus region (else any possible ones)."""
-    pool_ids = {e.id for e in ctx.pool}
+    pool_ids = ctx.pool_ids
     possible = [t for t in TESTS if t.exercise in pool_ids]
     tests = [t for t in possible if t.id in wanted]
     if not tests:
