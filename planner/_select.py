@@ -297,9 +297,7 @@ def choose_day(
             covering = [e for e in options if set(e.focus) & uncovered]
             if covering:
                 options = covering
-        scores = {
-            e.id: _main_score(e, ctx, uncovered, fixed[e.id], mains, week) for e in options
-        }
+        scores = {e.id: _main_score(e, ctx, uncovered, fixed[e.id], mains, week) for e in options}
         best = _best(options, scores, rotation)
         if best is None:
             break
