@@ -235,6 +235,8 @@ def _prefatigue_partner(ex: Exercise, ctx: Context, taken: set[str]) -> Exercise
         or ctx.caution
         or level_rank(ctx.experience) < 1
         or not ex.unilateral
+        # A fast lift is done fresh, never after a tiring one (one fast lift a session).
+        or ex.pattern == "ballistic"
     ):
         return None
     partner = ctx.by_id.get(ex.easier) if ex.easier else None
@@ -292,7 +294,11 @@ def choose_day(
     fixed = {e.id: _main_fixed(e, ctx, day_focus) for e in main_pool}
 
     while len(mains) < n_main or uncovered:
-        options = [e for e in main_pool if e.id not in taken]
+        # One fast (ballistic) lift a session: each is learnt and done fresh, first.
+        fast = any(p.ex.pattern == "ballistic" for p in mains)
+        options = [
+            e for e in main_pool if e.id not in taken and not (fast and e.pattern == "ballistic")
+        ]
         if uncovered:
             covering = [e for e in options if set(e.focus) & uncovered]
             if covering:
@@ -386,6 +392,7 @@ def choose_day(
             and ctx.weak_for(e) is not None
             and e.id not in taken
             and ("accessory" in e.blocks or "main" in e.blocks)
+            and not (e.pattern == "ballistic" and any(p.ex.pattern == "ballistic" for p in items))
         ]
         scores = {e.id: 10.0 * len(set(e.focus) & set(ctx.focus)) for e in options}
         best = _best(options, scores, rotation)

@@ -434,3 +434,34 @@ def test_no_plan_prescribes_an_exercise_the_profiles_equipment_cannot_do(
     for _, _, session in _sessions(result):
         for it in session["items"]:
             assert set(BY_ID[it["exercise"]].equipment) <= have, (it["exercise"], have)
+
+
+def check_one_fast_lift_a_session(result: Mapping[str, Any]) -> None:
+    """At most one ballistic (fast) lift in a session: no two-sided swing to tire the
+    stronger side before a one-arm swing, no swing and snatch together."""
+    for week, day, session in _sessions(result):
+        fast = [
+            it["exercise"]
+            for it in session["items"]
+            if BY_ID[it["exercise"]].pattern == "ballistic"
+        ]
+        assert len(fast) <= 1, (week, day, fast)
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False))
+def test_a_session_has_at_most_one_fast_lift(profile: dict[str, Any]) -> None:
+    check_one_fast_lift_a_session(plan(profile))
+
+
+def test_the_kettlebell_only_plan_has_no_swing_before_a_one_arm_swing() -> None:
+    profile = {
+        "weak_side": "right",
+        "focus": ["lower_back", "hips", "side_trunk"],
+        "equipment": ["kettlebell"],
+        "experience": "intermediate",
+        "days_per_week": 3,
+        "minutes_per_session": 45,
+        "weeks": 8,
+    }
+    check_one_fast_lift_a_session(plan(profile))
