@@ -129,6 +129,7 @@ def _rotation(pool: Sequence[Exercise], day: int) -> dict[str, int]:
 class _Week:
     used: Counter[str] = field(default_factory=Counter)
     patterns: Counter[str] = field(default_factory=Counter)
+    equipment: Counter[str] = field(default_factory=Counter)  # main items' equipment
 
 
 def _best(
@@ -166,6 +167,8 @@ def _main_score(
     s = 100.0 * len(uncovered.intersection(ex.focus)) + fixed[0]
     s -= 40.0 * week.used[ex.id]
     s -= 8.0 * week.patterns[ex.pattern]
+    # Use the equipment the person has: a lift on a device no main item used yet this week.
+    s += 8.0 * sum(1 for e in ex.equipment if not week.equipment[e])
     if any(p.ex.pattern == ex.pattern for p in session):
         s -= 25.0
     s += fixed[1]  # whole points too: the sum so far is exact, as in the rule's order
@@ -318,6 +321,7 @@ def choose_day(
         mains.append(Pick(chosen, "main", replaced=replaced, covers=covers))
         week.used[chosen.id] += 1
         week.patterns[chosen.pattern] += 1
+        week.equipment.update(chosen.equipment)
         if not uncovered and len(mains) >= n_main:
             break
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._progress import WeekInfo
 from ._schedule import Slot, dose, other
-from ._select import Context
+from ._select import Context, Pick
 
 MAX_WEEKLY_SETS = 20
 # Novices need fewer sets to progress (Ratamess et al. 2009: one to three sets an exercise).
@@ -29,6 +29,7 @@ MAX_WEEKLY_SETS_BY_LEVEL = {"beginner": 12, "intermediate": 16, "advanced": 20}
 MUSCLE_WEEKLY_SETS = 10
 
 _SIDES = ("left", "right")
+_State = tuple[int, int, int, bool, str | None]  # a slot's pick (by id), sets, extra, bonus, side
 
 
 def week_sets(
@@ -105,6 +106,8 @@ class WeekSets:
         self.infos = _set_infos(infos)
         self.cap = weekly_cap(ctx.experience, len(days), caution=ctx.caution)
         self.counts: list[dict[tuple[str, str], float]] = [{} for _ in self.infos]
+        self._shares: dict[_State, list[tuple[int, tuple[str, str], float]]] = {}
+        self._picks: list[Pick] = []
         for slots in days:
             for s in slots:
                 self.add(s, 1)
@@ -115,10 +118,22 @@ class WeekSets:
         pick = s.pick
         if pick.block not in ("main", "accessory") or pick.role == "test":
             return
-        ex = pick.ex
-        focus = ex.focus
+        state = (id(pick), s.sets, s.weak_extra, s.late_bonus, s.weak)
+        shares = self._shares.get(state)
+        if shares is None:
+            shares = self._shares[state] = self._share_list(s)
+            self._picks.append(pick)  # kept alive, so its id is not reused here
+        counts = self.counts
+        for n, key, amount in shares:
+            week = counts[n]
+            week[key] = week.get(key, 0) + sign * amount
+
+    def _share_list(self, s: Slot) -> list[tuple[int, tuple[str, str], float]]:
+        """(week kind, (region, side), sets) for each share a slot adds."""
+        ex = s.pick.ex
         first = (s.weak or "left") if ex.unilateral else None
-        for counts, info in zip(self.counts, self.infos, strict=True):
+        out: list[tuple[int, tuple[str, str], float]] = []
+        for n, info in enumerate(self.infos):
             strong = max(1, s.sets - 1) if info.deload else s.sets
             if first is None:
                 per_side: tuple[tuple[str, int], ...] = (
@@ -130,11 +145,10 @@ class WeekSets:
                 if s.late_bonus and not info.deload and info.step == info.steps - 1:
                     weak += 1
                 per_side = ((first, weak), (other(first), strong))
-            for i, region in enumerate(focus):
-                share = sign if i == 0 else sign * 0.5
+            for i, region in enumerate(ex.focus):
                 for side, sets in per_side:
-                    key = (region, side)
-                    counts[key] = counts.get(key, 0) + sets * share
+                    out.append((n, (region, side), sets if i == 0 else sets * 0.5))
+        return out
 
     def change_sets(self, s: Slot, delta: int) -> None:
         self.add(s, -1)
