@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,7 +15,7 @@ from ._assess import (
 )
 from ._catalogue import Exercise, catalogue_by_id, load_catalogue
 from ._explain import explanation
-from ._items import item
+from ._items import ItemMaker
 from ._profile import Profile, parse_profile
 from ._progress import WeekInfo, last_training_week, week_infos, week_note
 from ._schedule import (
@@ -61,7 +60,7 @@ def _counts(minutes: int, schedule: str) -> dict[str, int]:
 
 
 def _copy(slots: Sequence[Slot]) -> list[Slot]:
-    return [dataclasses.replace(s) for s in slots]
+    return [s.copy() for s in slots]
 
 
 def _side_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, int]:
@@ -129,8 +128,17 @@ class _Builder:
             final = [t for t in final if caution_swap(t.ex, self.ctx, "main")[1] is None]
         self.start_tests = start
         self.final_tests = final
+        self._templates: dict[bool, list[list[Slot]]] = {}
 
     def templates(self, late_bonus: bool) -> list[list[Slot]]:
+        """Each day's slots, fitted and filled (worked out once per late_bonus: the weeks
+        only read them)."""
+        known = self._templates.get(late_bonus)
+        if known is None:
+            known = self._templates[late_bonus] = self._make_templates(late_bonus)
+        return known
+
+    def _make_templates(self, late_bonus: bool) -> list[list[Slot]]:
         out: list[list[Slot]] = []
         bonus_left = late_bonus  # one weak-side set more, in one item of the whole plan
         for d, picks in enumerate(self.picks):
@@ -179,11 +187,15 @@ class _Builder:
 
     def weeks(self, *, late_bonus: bool, final_tests: bool) -> list[dict[str, Any]]:
         templates = self.templates(late_bonus)
+        maker = ItemMaker(
+            self.ctx, compared=bool(self.profile.tests), started=bool(self.start_tests)
+        )
         days = self.profile.days_per_week
         n_weeks = self.profile.weeks
         out: list[dict[str, Any]] = []
         self.seen: dict[str, tuple[Exercise, list[str], list[tuple[int, int]]]] = {}
         ordered = [order_slots(t) for t in templates]
+        noted: dict[int, list[Slot]] = {}  # slot lists already noted (kept alive by their id)
         titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
         for info in self.infos:
             sessions: list[dict[str, Any]] = []
@@ -198,33 +210,10 @@ class _Builder:
                     tests += [t for t in self.final_tests if t not in tests]
                 if tests:
                     slots = self.variant(templates[d], tests, d, info)
-                cue = next(
-                    (
-                        s
-                        for s in slots
-                        if s.pick.block == "main" and s.ex.unilateral and s.pick.role == "normal"
-                    ),
-                    None,
-                )
-                for s in slots:
-                    _, blocks, ranges = self.seen.setdefault(s.ex.id, (s.ex, [], []))
-                    if s.pick.block not in blocks:
-                        blocks.append(s.pick.block)
-                    progressing = s.progresses and not s.capped and s.pick.role == "normal"
-                    if progressing and s.pick.block in ("main", "accessory") and not ranges:
-                        ranges.append((s.low, s.high))
-                items = [
-                    item(
-                        s,
-                        info,
-                        self.ctx,
-                        final=final,
-                        focus_cue=s is cue,
-                        compared=bool(self.profile.tests),
-                        started=bool(self.start_tests),
-                    )
-                    for s in slots
-                ]
+                if id(slots) not in noted:  # the same day's slots add nothing new
+                    noted[id(slots)] = slots
+                    self.note_seen(slots)
+                items = [maker.item(s, info, final=final) for s in slots]
                 seconds = sum(it["estimated_seconds"] for it in items)
                 sessions.append(
                     {
@@ -243,6 +232,19 @@ class _Builder:
                 }
             )
         return out
+
+    def note_seen(self, slots: Sequence[Slot]) -> None:
+        """Each exercise's blocks and progression range, in order of first appearance."""
+        for s in slots:
+            seen = self.seen.get(s.ex.id)
+            if seen is None:
+                seen = self.seen[s.ex.id] = (s.ex, [], [])
+            _, blocks, ranges = seen
+            if s.pick.block not in blocks:
+                blocks.append(s.pick.block)
+            progressing = s.progresses and not s.capped and s.pick.role == "normal"
+            if progressing and s.pick.block in ("main", "accessory") and not ranges:
+                ranges.append((s.low, s.high))
 
     def explanations(self) -> dict[str, str]:
         """Each exercise's full note, once, in order of first appearance (after weeks())."""
@@ -283,20 +285,27 @@ def _group_work(weeks: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]
     return out
 
 
-def _weak_work(week: Mapping[str, Any]) -> int:
-    return sum(w[side] for side, w in _group_work([week]).items())
+def _weak_sum(groups: Mapping[str, Mapping[str, int]]) -> int:
+    """A week's weak-side work (its `_group_work`)."""
+    return sum(w[side] for side, w in groups.items())
 
 
 def _rules_hold(weeks: Sequence[Mapping[str, Any]], weak: str | None, n_weeks: int) -> bool:
     """Rule 3 for each group of items sharing a weak side; rule 6 over all of them."""
-    groups = _group_work(weeks)
+    per_week = [_group_work([week]) for week in weeks]
+    groups: dict[str, dict[str, int]] = {}
+    for week_groups in per_week:  # in the order _group_work(weeks) would meet them
+        for side, work in week_groups.items():
+            total = groups.setdefault(side, {"left": 0, "right": 0})
+            total["left"] += work["left"]
+            total["right"] += work["right"]
     for side, work in groups.items():
         strong = "right" if side == "left" else "left"
         if work[side] <= work[strong]:
             return False
     if groups and n_weeks >= 3:
         last = last_training_week(n_weeks)
-        if _weak_work(weeks[last - 1]) <= _weak_work(weeks[0]):
+        if _weak_sum(per_week[last - 1]) <= _weak_sum(per_week[0]):
             return False
     return True
 
@@ -338,8 +347,11 @@ def cited(keys: Sequence[str]) -> list[str]:
 
 def _sources(keys: Sequence[str], weeks: Sequence[Mapping[str, Any]]) -> list[str]:
     by_id = catalogue_by_id()
-    items = [it for week in weeks for session in week["sessions"] for it in session["items"]]
-    return cited([*keys, *(key for it in items for key in by_id[it["exercise"]].sources)])
+    # Each exercise once, in order of first appearance: its later items add no new source.
+    exercises = dict.fromkeys(
+        it["exercise"] for week in weeks for session in week["sessions"] for it in session["items"]
+    )
+    return cited([*keys, *(key for ex_id in exercises for key in by_id[ex_id].sources)])
 
 
 def refresh_explanations(result: Mapping[str, Any]) -> dict[str, str]:

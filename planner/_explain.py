@@ -36,7 +36,7 @@ def is_stretch(ex: Exercise, block: str) -> bool:
 def harder_step(ex: Exercise, ctx: Context) -> str:
     """What to do once every set reaches the top of the range, in a few words."""
     harder = ctx.by_id.get(ex.harder) if ex.harder else None
-    can_harder = harder is not None and harder in ctx.pool
+    can_harder = harder is not None and harder.id in ctx.pool_ids
     if ex.measure == "seconds":
         if harder is not None and can_harder:
             return f"move to the {lower_first(harder.name)}"

@@ -8,7 +8,7 @@ from typing import Any
 from ._catalogue import Exercise
 from ._explain import harder_step, is_stretch, opposite_hand
 from ._progress import WeekInfo
-from ._schedule import BUILD_UP_SETS, Slot, builds_up, dose, other, seconds_for
+from ._schedule import BUILD_UP_SETS, Dose, Slot, builds_up, dose, other, seconds_for
 from ._select import Context
 from ._vocab import lower_first
 
@@ -165,3 +165,61 @@ def item(
         out[unit] = d.value
     out["estimated_seconds"] = seconds_for(slot, d)
     return out
+
+
+class ItemMaker:
+    """`item` for one plan's weeks, with what does not change from week to week (each slot's
+    fixed fields and notes) worked out once. Every call returns a fresh dict: no part of the
+    plan's JSON is shared between weeks."""
+
+    def __init__(self, ctx: Context, *, compared: bool, started: bool) -> None:
+        self.ctx = ctx
+        self.compared = compared
+        self.started = started
+        self._fixed: dict[tuple[int, bool], dict[str, Any]] = {}
+        self._slots: list[Slot] = []
+        self._seconds: dict[tuple[int, Dose], int] = {}
+
+    def item(self, slot: Slot, info: WeekInfo, *, final: bool) -> dict[str, Any]:
+        """The slot's item in the week `info` (slots are not changed while a plan's weeks
+        are written, so a slot's fixed fields are its own for the whole plan)."""
+        pick = slot.pick
+        key = (id(slot), final and pick.role == "test")
+        fixed = self._fixed.get(key)
+        ex = slot.ex
+        if fixed is None:
+            fixed = {
+                "exercise": ex.id,
+                "name": ex.name,
+                "page": ex.page,
+                "block": pick.block,
+                "unilateral": ex.unilateral,
+                "rest_seconds": slot.rest,
+                "tempo": ex.tempo,
+                "notes": notes(
+                    slot, self.ctx, final=final, compared=self.compared, started=self.started
+                ),
+            }
+            if pick.test is not None:
+                fixed["self_test"] = pick.test.id
+            if ex.unilateral:
+                fixed["weak_side"] = slot.weak
+            self._fixed[key] = fixed
+            self._slots.append(slot)  # kept alive, so its id is not reused in this plan
+        d = dose(slot, info, self.ctx)
+        out = dict(fixed)
+        unit = "reps" if ex.measure == "reps" else "seconds"
+        if ex.unilateral:
+            first = slot.weak or "left"
+            out["sides"] = [
+                {"side": first, "sets": d.weak_sets, unit: d.value},
+                {"side": other(first), "sets": d.strong_sets, unit: d.value},
+            ]
+        else:
+            out["sets"] = d.strong_sets
+            out[unit] = d.value
+        seconds = self._seconds.get((key[0], d))
+        if seconds is None:
+            seconds = self._seconds[(key[0], d)] = seconds_for(slot, d)
+        out["estimated_seconds"] = seconds
+        return out

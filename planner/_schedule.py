@@ -87,6 +87,22 @@ class Slot:
     def ex(self) -> Exercise:
         return self.pick.ex
 
+    def copy(self) -> Slot:
+        """A copy to change without changing this one (quicker than dataclasses.replace)."""
+        return Slot(
+            self.pick,
+            self.sets,
+            self.weak_extra,
+            self.rest,
+            self.rest_floor,
+            self.progresses,
+            self.capped,
+            self.late_bonus,
+            self.low,
+            self.high,
+            self.weak,
+        )
+
 
 TEST_START_SHARE = 0.6  # of the weaker side's self-test result
 
@@ -181,15 +197,38 @@ def seconds_for(slot: Slot, d: Dose) -> int:
     return math.ceil(work + rests * slot.rest)
 
 
+_LEAST: dict[tuple[int, str], tuple[Exercise, int]] = {}
+
+
 def least_seconds(ex: Exercise, goal: str) -> int:
     """The shortest a main item of this exercise can be: one set (and a weak side's extra
-    one), the bottom of its range, its shortest rest."""
+    one), the bottom of its range, its shortest rest (a pure fact of the exercise and goal,
+    worked out once)."""
+    key = (id(ex), goal)
+    known = _LEAST.get(key)
+    if known is None or known[0] is not ex:  # the entry keeps ex alive, so its id is its own
+        known = _LEAST[key] = (ex, _least_seconds(ex, goal))
+    return known[1]
+
+
+def _least_seconds(ex: Exercise, goal: str) -> int:
     _, floor = rest_for(ex, goal)
     tight = floor if builds_up(ex) else max(TIGHT_REST, floor // 2)
     low, high = dose_range(ex, "main", goal)
     extra = 1 if ex.unilateral else 0
     slot = Slot(Pick(ex, "main"), 1, extra, tight, tight, False, low=low, high=high)
     return seconds_for(slot, Dose(1 + extra, 1, low))
+
+
+def heaviest_weeks(infos: Sequence[WeekInfo]) -> list[WeekInfo]:
+    """The weeks whose session times bound all the others: the last training week. An item's
+    time only grows with its sets and its reps (or seconds), and both only grow through a
+    block (`_progress.target` rises with the step; a deload week has fewer sets at the week-1
+    target), so a session fits every week if it fits its last training week."""
+    training = [info for info in infos if not info.deload]
+    if not training:
+        return list(infos)
+    return [max(training, key=lambda info: info.step)]
 
 
 def session_seconds(slots: Sequence[Slot], info: WeekInfo, ctx: Context) -> int:
@@ -224,6 +263,8 @@ def fit(
     main item always stays.
     """
     slots = list(slots)
+    last = infos[-1]  # the block's last week picks the longest item to shorten
+    infos = heaviest_weeks(infos)
     # Each slot's seconds in every week, kept until one of its doses changes.
     # (The slot itself is kept in the entry, so its id cannot be reused while it is there.)
     known: dict[int, tuple[Slot, tuple[int, int, bool, bool, int], list[int]]] = {}
@@ -279,7 +320,7 @@ def fit(
         candidates = [s for s in slots if s.sets > floor]
         if not candidates:
             return False
-        worst = max(candidates, key=lambda s: seconds_for(s, dose(s, infos[-1], ctx)))
+        worst = max(candidates, key=lambda s: seconds_for(s, dose(s, last, ctx)))
         worst.sets -= 1
         return True
 
@@ -307,7 +348,7 @@ def fit(
         last progressing one-sided item keeps progressing (rule 6, docs/reference/plan.md)."""
         progressing = [s for s in slots if s.progresses and not s.capped]
         weak_side = [s for s in progressing if s.weak_extra]
-        for s in sorted(progressing, key=lambda s: -seconds_for(s, dose(s, infos[-1], ctx))):
+        for s in sorted(progressing, key=lambda s: -seconds_for(s, dose(s, last, ctx))):
             if keep_one and weak_side == [s]:
                 continue
             s.capped = True
@@ -384,6 +425,7 @@ def fill_up(
     item's seconds, so a try costs one item, not the whole session."""
     caps = {"main": 2 if ctx.caution else 5, "accessory": 2 if ctx.caution else 4}
     counts: SetTally = tally if tally is not None else _Untallied()
+    infos = heaviest_weeks(infos)
     limit = budget_minutes * 60  # whole minutes, rounded up: within the budget iff this
     own = [[seconds_for(s, dose(s, info, ctx)) for info in infos] for s in slots]
     totals = [sum(column) for column in zip(*own, strict=True)] if own else [0] * len(infos)

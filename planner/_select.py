@@ -34,6 +34,11 @@ class Context:
     region_weak: Mapping[str, str | None] = field(default_factory=dict)
     # The weaker side's self-test result, by the exercise the test is done with.
     tested: Mapping[str, float] = field(default_factory=dict)
+    # The pool's ids, for quick membership tests (worked out from `pool`).
+    pool_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pool_ids", frozenset(e.id for e in self.pool))
 
     def weak_for(self, ex: Exercise) -> str | None:
         """The weak side of an exercise's region: its first focus region a self-test
@@ -124,6 +129,7 @@ def _rotation(pool: Sequence[Exercise], day: int) -> dict[str, int]:
 class _Week:
     used: Counter[str] = field(default_factory=Counter)
     patterns: Counter[str] = field(default_factory=Counter)
+    equipment: Counter[str] = field(default_factory=Counter)  # main items' equipment
 
 
 def _best(
@@ -131,36 +137,59 @@ def _best(
     score: Mapping[str, float],
     rotation: Mapping[str, int],
 ) -> Exercise | None:
-    ranked = sorted(candidates, key=lambda ex: (-score[ex.id], rotation[ex.id]))
-    return ranked[0] if ranked else None
+    return min(candidates, key=lambda ex: (-score[ex.id], rotation[ex.id]), default=None)
+
+
+def _main_fixed(ex: Exercise, ctx: Context, day_focus: Sequence[str]) -> tuple[float, float]:
+    """The parts of a main option's score that the day's choices do not change: whole points
+    before the week's counts, and (after them) the caution and short-session parts."""
+    whole = 10.0 * len(set(ex.focus).intersection(ctx.focus))
+    whole += 6.0 * len(set(ex.focus).intersection(day_focus))
+    if ex.unilateral:
+        whole += 30.0
+    whole += 3.0 * level_rank(ex.level)
+    whole += 4.0 * len(ex.equipment)
+    late = 0.0
+    if ctx.caution:
+        late += 20.0 if ex.measure == "seconds" else 0.0
+        late -= 10.0 * level_rank(ex.level)
+    return whole, late
 
 
 def _main_score(
     ex: Exercise,
     ctx: Context,
     uncovered: set[str],
-    day_focus: Sequence[str],
+    fixed: tuple[float, float],
     session: Sequence[Pick],
     week: _Week,
 ) -> float:
-    s = 100.0 * len(uncovered & set(ex.focus))
-    s += 10.0 * len(set(ex.focus) & set(ctx.focus))
-    s += 6.0 * len(set(ex.focus) & set(day_focus))
-    if ex.unilateral:
-        s += 30.0
-    s += 3.0 * level_rank(ex.level)
-    s += 4.0 * len(ex.equipment)
+    s = 100.0 * len(uncovered.intersection(ex.focus)) + fixed[0]
     s -= 40.0 * week.used[ex.id]
     s -= 8.0 * week.patterns[ex.pattern]
+    # Use the equipment the person has: a lift on a device no main item used yet this week.
+    s += 8.0 * sum(1 for e in ex.equipment if not week.equipment[e])
     if any(p.ex.pattern == ex.pattern for p in session):
         s -= 25.0
-    if ctx.caution:
-        s += 20.0 if ex.measure == "seconds" else 0.0
-        s -= 10.0 * level_rank(ex.level)
+    s += fixed[1]  # whole points too: the sum so far is exact, as in the rule's order
     if ctx.minutes <= 20:
         # Short sessions: prefer quick exercises that cover more regions.
         s += 8.0 * len(ex.focus) - (ex.setup_seconds + ex.dose[0] * ex.seconds_per_rep) / 10
     return s
+
+
+def _fill_score(
+    e: Exercise, block: str, prefer: set[str], focus: set[str], caution: bool
+) -> tuple[float, float, float]:
+    """The parts of a warm-up, accessory or mobility option's score that the day's earlier
+    choices do not change: whole points, a warm-up's cost, a hold's bonus with pain (kept
+    apart so the sum is made in the same order, to the same float, as the score's rule)."""
+    whole = 10.0 * len(prefer.intersection(e.focus)) + 4.0 * len(focus.intersection(e.focus))
+    if block == "accessory" and e.unilateral:
+        whole += 12.0
+    cost = 3.0 * level_rank(e.level) + e.setup_seconds / 10 if block == "warmup" else 0.0
+    bonus = 8.0 if caution and e.measure == "seconds" else 0.0
+    return whole, cost, bonus
 
 
 def caution_swap(ex: Exercise, ctx: Context, block: str) -> tuple[Exercise, str | None]:
@@ -169,7 +198,7 @@ def caution_swap(ex: Exercise, ctx: Context, block: str) -> tuple[Exercise, str 
     if not ctx.caution or ex.easier is None:
         return ex, None
     easier = ctx.by_id.get(ex.easier)
-    pool_ids = {e.id for e in ctx.pool}
+    pool_ids = ctx.pool_ids
     if (
         easier is None
         or easier.id not in pool_ids
@@ -192,7 +221,7 @@ def tested_swap(ex: Exercise, ctx: Context, block: str) -> Exercise:
             tested is not None
             and tested.easier == ex.id
             and result >= tested.dose[0]
-            and tested in ctx.pool
+            and tested.id in ctx.pool_ids
             and block in tested.blocks
             and tested.unilateral == ex.unilateral
         ):
@@ -209,6 +238,8 @@ def _prefatigue_partner(ex: Exercise, ctx: Context, taken: set[str]) -> Exercise
         or ctx.caution
         or level_rank(ctx.experience) < 1
         or not ex.unilateral
+        # A fast lift is done fresh, never after a tiring one (one fast lift a session).
+        or ex.pattern == "ballistic"
     ):
         return None
     partner = ctx.by_id.get(ex.easier) if ex.easier else None
@@ -216,7 +247,7 @@ def _prefatigue_partner(ex: Exercise, ctx: Context, taken: set[str]) -> Exercise
         partner is None
         or partner.unilateral
         or partner.id in taken
-        or partner not in ctx.pool
+        or partner.id not in ctx.pool_ids
         or "main" not in partner.blocks
         or partner.pattern != ex.pattern
     ):
@@ -230,7 +261,7 @@ MAX_TESTS = 3
 def self_test_picks(ctx: Context, wanted: Sequence[str] = ()) -> list[Pick]:
     """Self-test items the person can do: the tests in `wanted` that are possible; else up to
     MAX_TESTS whose exercise trains a focus region (else any possible ones)."""
-    pool_ids = {e.id for e in ctx.pool}
+    pool_ids = ctx.pool_ids
     possible = [t for t in TESTS if t.exercise in pool_ids]
     tests = [t for t in possible if t.id in wanted]
     if not tests:
@@ -261,15 +292,21 @@ def choose_day(
     mains: list[Pick] = []
     taken: set[str] = set()
     uncovered = set(required)
-    main_pool = [e for e in pool if "main" in e.blocks and set(e.focus) & set(ctx.focus)]
+    focus = set(ctx.focus)
+    main_pool = [e for e in pool if "main" in e.blocks and not focus.isdisjoint(e.focus)]
+    fixed = {e.id: _main_fixed(e, ctx, day_focus) for e in main_pool}
 
     while len(mains) < n_main or uncovered:
-        options = [e for e in main_pool if e.id not in taken]
+        # One fast (ballistic) lift a session: each is learnt and done fresh, first.
+        fast = any(p.ex.pattern == "ballistic" for p in mains)
+        options = [
+            e for e in main_pool if e.id not in taken and not (fast and e.pattern == "ballistic")
+        ]
         if uncovered:
             covering = [e for e in options if set(e.focus) & uncovered]
             if covering:
                 options = covering
-        scores = {e.id: _main_score(e, ctx, uncovered, day_focus, mains, week) for e in options}
+        scores = {e.id: _main_score(e, ctx, uncovered, fixed[e.id], mains, week) for e in options}
         best = _best(options, scores, rotation)
         if best is None:
             break
@@ -284,6 +321,7 @@ def choose_day(
         mains.append(Pick(chosen, "main", replaced=replaced, covers=covers))
         week.used[chosen.id] += 1
         week.patterns[chosen.pattern] += 1
+        week.equipment.update(chosen.equipment)
         if not uncovered and len(mains) >= n_main:
             break
 
@@ -299,27 +337,29 @@ def choose_day(
 
     def fill(block: str, count: int, prefer_regions: Sequence[str]) -> list[Pick]:
         picks: list[Pick] = []
+        prefer = set(prefer_regions)
+        fixed: dict[str, tuple[float, float, float]] = {}  # see _fill_score
         for _ in range(count):
             options = [
                 e
                 for e in pool
                 if block in e.blocks
                 and e.id not in taken
-                and (set(e.focus) & set(ctx.focus) or block == "mobility")
+                and (not focus.isdisjoint(e.focus) or block == "mobility")
             ]
             scores: dict[str, float] = {}
+            patterns = {p.ex.pattern for p in picks + mains + earlier}
             for e in options:
-                s = 10.0 * len(set(e.focus) & set(prefer_regions))
-                s += 4.0 * len(set(e.focus) & set(ctx.focus))
-                s -= 12.0 * week.used[e.id]
-                if any(p.ex.pattern == e.pattern for p in picks + mains + earlier):
+                parts = fixed.get(e.id)
+                if parts is None:
+                    parts = fixed[e.id] = _fill_score(e, block, prefer, focus, ctx.caution)
+                s = parts[0] - 12.0 * week.used[e.id]
+                if e.pattern in patterns:
                     s -= 25.0
-                if block == "accessory" and e.unilateral:
-                    s += 12.0
-                if block == "warmup":
-                    s -= 3.0 * level_rank(e.level) + e.setup_seconds / 10
-                if ctx.caution and e.measure == "seconds":
-                    s += 8.0
+                if parts[1]:
+                    s -= parts[1]
+                if parts[2]:
+                    s += parts[2]
                 scores[e.id] = s
             best = _best(options, scores, rotation)
             if best is None:
@@ -356,6 +396,7 @@ def choose_day(
             and ctx.weak_for(e) is not None
             and e.id not in taken
             and ("accessory" in e.blocks or "main" in e.blocks)
+            and not (e.pattern == "ballistic" and any(p.ex.pattern == "ballistic" for p in items))
         ]
         scores = {e.id: 10.0 * len(set(e.focus) & set(ctx.focus)) for e in options}
         best = _best(options, scores, rotation)

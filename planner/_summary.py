@@ -92,8 +92,9 @@ def rules_lines(
             "Triplett 2016)."
         )
     out.append(
-        "Each session goes warm-up, then fast or technical lifts, then two-sided heavy work, "
-        "then one-sided work, accessories, and mobility last; rests follow the lift: about 3 "
+        "Each session goes warm-up, then one fast or technical lift at most, then two-sided "
+        "heavy work, then one-sided work, accessories, and mobility last; rests follow the "
+        "lift: about 3 "
         "minutes for a heavy barbell hinge, 2 for other barbell and fast lifts, 90 seconds for "
         "loaded work and under a minute for body-weight work (Ratamess et al. 2009)."
     )

@@ -108,9 +108,13 @@ MUSCLES: tuple[str, ...] = (
 )
 
 
+_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
 def level_rank(level: str) -> int:
     """0 for beginner, 1 for intermediate, 2 for advanced."""
-    return LEVELS.index(level)
+    rank = _LEVEL_RANK.get(level)
+    return LEVELS.index(level) if rank is None else rank  # an unknown level raises
 
 
 def lower_first(name: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._progress import WeekInfo
 from ._schedule import Slot, dose, other
-from ._select import Context
+from ._select import Context, Pick
 
 MAX_WEEKLY_SETS = 20
 # Novices need fewer sets to progress (Ratamess et al. 2009: one to three sets an exercise).
@@ -29,6 +29,7 @@ MAX_WEEKLY_SETS_BY_LEVEL = {"beginner": 12, "intermediate": 16, "advanced": 20}
 MUSCLE_WEEKLY_SETS = 10
 
 _SIDES = ("left", "right")
+_State = tuple[int, int, int, bool, str | None]  # a slot's pick (by id), sets, extra, bonus, side
 
 
 def week_sets(
@@ -105,26 +106,49 @@ class WeekSets:
         self.infos = _set_infos(infos)
         self.cap = weekly_cap(ctx.experience, len(days), caution=ctx.caution)
         self.counts: list[dict[tuple[str, str], float]] = [{} for _ in self.infos]
+        self._shares: dict[_State, list[tuple[int, tuple[str, str], float]]] = {}
+        self._picks: list[Pick] = []
         for slots in days:
             for s in slots:
                 self.add(s, 1)
 
     def add(self, s: Slot, sign: int) -> None:
-        """Add (sign 1) or take away (sign -1) a slot's sets at its current dose."""
-        if s.pick.block not in ("main", "accessory") or s.pick.role == "test":
+        """Add (sign 1) or take away (sign -1) a slot's sets at its current dose (its sets
+        as `_schedule.dose` gives them; the reps do not count here)."""
+        pick = s.pick
+        if pick.block not in ("main", "accessory") or pick.role == "test":
             return
-        for counts, info in zip(self.counts, self.infos, strict=True):
-            d = dose(s, info, self.ctx)
-            if s.ex.unilateral:
-                first = s.weak or "left"
-                per_side = ((first, d.weak_sets), (other(first), d.strong_sets))
+        state = (id(pick), s.sets, s.weak_extra, s.late_bonus, s.weak)
+        shares = self._shares.get(state)
+        if shares is None:
+            shares = self._shares[state] = self._share_list(s)
+            self._picks.append(pick)  # kept alive, so its id is not reused here
+        counts = self.counts
+        for n, key, amount in shares:
+            week = counts[n]
+            week[key] = week.get(key, 0) + sign * amount
+
+    def _share_list(self, s: Slot) -> list[tuple[int, tuple[str, str], float]]:
+        """(week kind, (region, side), sets) for each share a slot adds."""
+        ex = s.pick.ex
+        first = (s.weak or "left") if ex.unilateral else None
+        out: list[tuple[int, tuple[str, str], float]] = []
+        for n, info in enumerate(self.infos):
+            strong = max(1, s.sets - 1) if info.deload else s.sets
+            if first is None:
+                per_side: tuple[tuple[str, int], ...] = (
+                    (_SIDES[0], strong),
+                    (_SIDES[1], strong),
+                )
             else:
-                per_side = ((_SIDES[0], d.strong_sets), (_SIDES[1], d.strong_sets))
-            for i, region in enumerate(s.ex.focus):
-                share = 1 if i == 0 else 0.5
+                weak = strong + s.weak_extra
+                if s.late_bonus and not info.deload and info.step == info.steps - 1:
+                    weak += 1
+                per_side = ((first, weak), (other(first), strong))
+            for i, region in enumerate(ex.focus):
                 for side, sets in per_side:
-                    key = (region, side)
-                    counts[key] = counts.get(key, 0) + sign * sets * share
+                    out.append((n, (region, side), sets if i == 0 else sets * 0.5))
+        return out
 
     def change_sets(self, s: Slot, delta: int) -> None:
         self.add(s, -1)

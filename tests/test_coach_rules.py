@@ -390,3 +390,78 @@ def test_a_45_second_weak_side_bridge_starts_at_25_seconds_not_from_the_knees() 
     assert not any(it["exercise"] == "side_plank_from_knees" for it in items)
     (bridge, *_) = [it for it in items if it["exercise"] == "side_plank" and it["block"] == "main"]
     assert bridge["sides"][0] == {"side": "left", "sets": bridge["sides"][0]["sets"], "seconds": 25}
+
+
+# Words in an exercise's name that say which equipment it needs.
+_NAMED_EQUIPMENT = {
+    "glute-ham": "ghd",
+    "reverse hyper": "reverse_hyper",
+    "barbell": "barbell",
+    "dumbbell": "dumbbell",
+    "kettlebell": "kettlebell",
+    "cable": "cable",
+    "band": "band",
+    "machine": "machine",
+    "pull-up": "pullup_bar",
+    "back extension": "back_extension",
+    "hyperextension bench": "back_extension",
+    "landmine": "barbell",
+    " on bench": "bench",
+}
+# Named for the position, not the device: done on the floor.
+_NAMED_FOR_POSITION = {"prone_back_extension"}
+
+
+def test_every_exercise_lists_the_equipment_its_name_says_it_needs() -> None:
+    """Equipment truth: a glute-ham raise needs a glute-ham developer (`ghd`), not a
+    back-extension bench, and so on for every device an exercise's name names; together with
+    rule 4 (no plan prescribes an exercise whose equipment the profile lacks, checked in every
+    plan by check_contract) no plan sends anyone to a device they do not have."""
+    for ex in load_catalogue():
+        name = ex.name.lower()
+        for words, equipment in _NAMED_EQUIPMENT.items():
+            if words in name and ex.id not in _NAMED_FOR_POSITION:
+                assert equipment in ex.equipment, (ex.id, words, ex.equipment)
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False))
+def test_no_plan_prescribes_an_exercise_the_profiles_equipment_cannot_do(
+    profile: dict[str, Any],
+) -> None:
+    result = plan(profile)
+    have = set(result["profile"]["equipment"])
+    for _, _, session in _sessions(result):
+        for it in session["items"]:
+            assert set(BY_ID[it["exercise"]].equipment) <= have, (it["exercise"], have)
+
+
+def check_one_fast_lift_a_session(result: Mapping[str, Any]) -> None:
+    """At most one ballistic (fast) lift in a session: no two-sided swing to tire the
+    stronger side before a one-arm swing, no swing and snatch together."""
+    for week, day, session in _sessions(result):
+        fast = [
+            it["exercise"]
+            for it in session["items"]
+            if BY_ID[it["exercise"]].pattern == "ballistic"
+        ]
+        assert len(fast) <= 1, (week, day, fast)
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False))
+def test_a_session_has_at_most_one_fast_lift(profile: dict[str, Any]) -> None:
+    check_one_fast_lift_a_session(plan(profile))
+
+
+def test_the_kettlebell_only_plan_has_no_swing_before_a_one_arm_swing() -> None:
+    profile = {
+        "weak_side": "right",
+        "focus": ["lower_back", "hips", "side_trunk"],
+        "equipment": ["kettlebell"],
+        "experience": "intermediate",
+        "days_per_week": 3,
+        "minutes_per_session": 45,
+        "weeks": 8,
+    }
+    check_one_fast_lift_a_session(plan(profile))
