@@ -429,11 +429,11 @@ def test_axe_finds_no_wcag_22_aa_violation_while_training(
     assert (recorder.foreign(), recorder.errors, recorder.csp) == ([], [], [])
 
 
-def test_a_session_is_logged_offline_after_one_visit(site, context_with_service_worker) -> None:
+@pytest.mark.service_worker
+def test_a_session_is_logged_offline_after_one_visit(site, context) -> None:
     """Issue 15's promise for the log: after one visit to the planner, a session can be
     started, logged and saved with the network off (the runtime and the page come from the
     service worker's caches; the log lives in IndexedDB)."""
-    context = context_with_service_worker
     page = context.new_page()
     page.goto(share_link(site, PROFILE))
     page.wait_for_selector(PLAN, timeout=90_000)

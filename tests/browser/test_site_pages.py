@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from html import unescape
 
+import pytest
 from _axe import AXE, violations
 from _contexts import new_context
 from _recording import watch
@@ -64,16 +65,17 @@ def axe_pass(page, url: str, whole: bool, problems: dict[str, object]) -> None: 
         problems[url] = found
 
 
+@pytest.mark.service_worker
 def test_every_page_in_light_at_1280_px_loads_without_error_and_passes_axe(
-    site, context_with_service_worker, recorder
+    site, context, recorder
 ) -> None:
     """Every page of the sitemap: no page error loaded or reached by instant navigation (with
     the service worker each page registers, as for a reader), and no WCAG 2.2 A/AA violation
     (axe; the site's frame checked in full on the first page of each section)."""
     urls = sitemap_urls(site)
     assert len(urls) > 60
-    context_with_service_worker.add_init_script(path=str(AXE))  # no inline script: CSP stays on
-    page = context_with_service_worker.new_page()
+    context.add_init_script(path=str(AXE))  # no inline script: CSP stays on
+    page = context.new_page()
     whole = first_of_each_section(urls, site)
     errors: dict[str, list[str]] = {}
     problems: dict[str, object] = {}
