@@ -190,17 +190,15 @@ def test_the_pages_axe_pass_finds_a_planted_fault_in_the_content_and_in_the_fram
     assert everything == ["['#planted-content']", "['#planted-frame']"], everything
 
 
-def test_search_dialog_has_an_accessible_name(site, browser) -> None:
-    ctx = new_context(browser, viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = ctx.new_page()
+def test_search_dialog_has_an_accessible_name(site, context) -> None:
+    context.add_init_script(path=str(AXE))  # added by the browser itself: the CSP stays on
+    page = context.new_page()
     page.goto(site.url)
     page.locator("input.md-search__input").click()
     dialog = page.get_by_role("dialog", name="Search this site")
     expect(dialog).to_have_count(1)
-    page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         """() => axe.run(document, {runOnly: {type: "rule", values: ["aria-dialog-name"]}})
              .then(r => [r.violations.length, r.passes.length])"""
     )
-    ctx.close()
     assert found == [0, 1]
