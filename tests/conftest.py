@@ -18,6 +18,14 @@ TESTS = Path(__file__).resolve().parent
 MARK_BY_FOLDER = {TESTS / "browser": "browser", TESTS / "pyodide": "pyodide"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "service_worker: the browser context lets the site's service worker install, as for a"
+        " reader (tests/browser/conftest.py)",
+    )
+
+
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:

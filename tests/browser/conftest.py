@@ -45,19 +45,13 @@ def recorder() -> Recorder:
 
 
 @pytest.fixture
-def context(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """A fresh browser context, without the site's service worker (see `new_context`)."""
-    ctx = new_context(browser, viewport={"width": 1280, "height": 900})
-    watch(ctx, recorder)
-    yield ctx
-    ctx.close()
-    assert_clean(recorder)
-
-
-@pytest.fixture
-def context_with_service_worker(browser, recorder: Recorder) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """A fresh browser context in which the site's service worker installs, as for a reader."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+def context(browser, recorder: Recorder, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A fresh browser context, without the site's service worker (see `new_context`); a test
+    or module marked `service_worker` gets one in which the worker installs, as for a reader."""
+    options: dict[str, object] = {"viewport": {"width": 1280, "height": 900}}
+    if request.node.get_closest_marker("service_worker"):
+        options["service_workers"] = "allow"
+    ctx = new_context(browser, **options)
     watch(ctx, recorder)
     yield ctx
     ctx.close()

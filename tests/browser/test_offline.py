@@ -13,15 +13,12 @@ from _recording import assert_clean, watch
 from evenback_build.chromium import ARGS as CHROMIUM_ARGS
 from evenback_build.chromium import CHROMIUM
 
+# Here the site's service worker is what is under test: it installs, as for a reader.
+pytestmark = pytest.mark.service_worker
+
 READY = "#planner[data-state=ready]"
 PLAN = "#planner[data-state=plan]"
 KEPT = "html[data-runtime-kept=true]"
-
-
-@pytest.fixture
-def context(context_with_service_worker):  # type: ignore[no-untyped-def]
-    """Here the site's service worker is what is under test: it installs, as for a reader."""
-    return context_with_service_worker
 
 
 def poll(page, expression: str, arg: object = None, tries: int = 600) -> None:  # type: ignore[no-untyped-def]

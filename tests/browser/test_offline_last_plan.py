@@ -10,15 +10,12 @@ from _cli import cli_plan
 from test_offline import KEPT, READY, poll, wait_for_worker
 from test_planner_downloads import FILES, PLAN_SHOWN, PROFILE, download, share_link
 
+# Here the site's service worker is what is under test: it installs, as for a reader.
+pytestmark = pytest.mark.service_worker
+
 # A start date, so the calendar does not depend on the day the test runs.
 OFFLINE_PROFILE: dict[str, Any] = {**PROFILE, "weeks": 3, "start_date": "2027-01-04"}
 KEPT_PLAN = "#planner [data-role=kept-plan]"
-
-
-@pytest.fixture
-def context(context_with_service_worker):  # type: ignore[no-untyped-def]
-    """Here the site's service worker is what is under test: it installs, as for a reader."""
-    return context_with_service_worker
 
 
 STORED = """() => new Promise((resolve) => {

@@ -15,14 +15,11 @@ from test_offline import poll
 from evenback_build.paths import ROOT
 from evenback_build.serve import make_server
 
+# Here the site's service worker is what is under test: it installs, as for a reader.
+pytestmark = pytest.mark.service_worker
+
 CHANGED = "A sentence only the new version has."
 CACHE_NAMES = "async () => caches.keys()"
-
-
-@pytest.fixture
-def context(context_with_service_worker):  # type: ignore[no-untyped-def]
-    """Here the site's service worker is what is under test: it installs, as for a reader."""
-    return context_with_service_worker
 
 
 @pytest.fixture
