@@ -125,14 +125,14 @@ def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
     if html.count(PLANNER_ELEMENT) != 1:
         raise PluginError(f"{PLANNER_PAGE}: expected one {PLANNER_ELEMENT!r} element")
     data = escape(_description(), quote=True)
-    html = html.replace(PLANNER_ELEMENT, f'{PLANNER_ELEMENT}data-description="{data}" ')
-    return planner_stylesheets(page.url, files) + html
+    return html.replace(PLANNER_ELEMENT, f'{PLANNER_ELEMENT}data-description="{data}" ')
 
 
 # --- One style sheet for the guide ------------------------------------------------------
 # Each render-blocking style sheet is another request before the first paint (on a slow
 # phone connection, Lighthouse counted 150-300 ms each), so the site's own sheets go out as
 # one, css/guide.css (mkdocs.yml's extra_css), written here from the sources in docs/css/.
+# The planner's own sheets are linked by overrides/main.html on the planner page only.
 GUIDE_CSS = "css/guide.css"
 GUIDE_CSS_PARTS = ("css/site.css", "css/exercise.css", "css/figures.css", "css/offline.css")
 
@@ -149,44 +149,19 @@ def guide_stylesheet(docs_dir: Path) -> str:
 
 
 def on_files(files: Any, *, config: Any) -> Any:
-    """Add css/guide.css, made from GUIDE_CSS_PARTS (which stay in the site as they are)."""
+    """Add css/guide.css, made from GUIDE_CSS_PARTS, in place of the parts (nothing else
+    links them, so they are neither copied into the site nor precached)."""
     from mkdocs.structure.files import File
 
     if GUIDE_CSS not in config["extra_css"]:
         raise PluginError(f"mkdocs.yml: extra_css should load {GUIDE_CSS}")
     content = guide_stylesheet(Path(config["docs_dir"]))
+    for name in GUIDE_CSS_PARTS:
+        part = files.get_file_from_path(name)
+        if part is not None:
+            files.remove(part)
     files.append(File.generated(config, GUIDE_CSS, content=content))
     return files
-
-
-# --- The planner's style sheets, on the planner page only -------------------------------
-# Every other page would load them render-blocking for nothing (Lighthouse counted about
-# 300 ms each on a guide page). They go in the page's content, not its <head>: Material's
-# instant navigation swaps the content and keeps the first page's <head>, so a <link> in
-# the content is loaded when the planner page is reached by instant navigation and dropped
-# when the reader moves on. (A stylesheet <link> is allowed in <body>.)
-PLANNER_CSS = ("css/planner.css", "css/planner-train.css")
-
-
-def planner_stylesheets(page_url: str, files: Any) -> str:
-    """The planner's <link rel="stylesheet"> tags, their hrefs relative to the page."""
-    from mkdocs.utils import get_relative_url
-
-    tags = []
-    for name in PLANNER_CSS:
-        if files.get_file_from_path(name) is None:
-            raise PluginError(f"{PLANNER_PAGE}: its style sheet {name} is missing")
-        href = escape(get_relative_url(name, page_url), quote=True)
-        tags.append(f'<link rel="stylesheet" href="{href}">')
-    return "\n".join(tags) + "\n"
-
-
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    """Give Material's search dialog its accessible name."""
-    try:
-        return markup.name_search_dialog(output, page.file.src_uri)
-    except markup.MarkupError as error:
-        raise PluginError(str(error)) from None
 
 
 # --- Content-Security-Policy -------------------------------------------------------------
