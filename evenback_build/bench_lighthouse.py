@@ -34,8 +34,9 @@ from .paths import ROOT
 from .serve import make_server
 
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-# An exercise page with its figure, the home page, a self-test page.
-PAGES = ("exercises/side_plank/", "", "self-tests/side-bridge/")
+# Every kind of guide page: an exercise page with its figure, the home page, a self-test page
+# with its figure, the longest guide page, the references page.
+PAGES = ("exercises/side_plank/", "", "self-tests/side-bridge/", "faq/", "references/")
 METRICS = {
     "FCP": "first-contentful-paint",
     "LCP": "largest-contentful-paint",

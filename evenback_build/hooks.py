@@ -128,12 +128,40 @@ def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
     return html.replace(PLANNER_ELEMENT, f'{PLANNER_ELEMENT}data-description="{data}" ')
 
 
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    """Give Material's search dialog its accessible name."""
-    try:
-        return markup.name_search_dialog(output, page.file.src_uri)
-    except markup.MarkupError as error:
-        raise PluginError(str(error)) from None
+# --- One style sheet for the guide ------------------------------------------------------
+# Each render-blocking style sheet is another request before the first paint (on a slow
+# phone connection, Lighthouse counted 150-300 ms each), so the site's own sheets go out as
+# one, css/guide.css (mkdocs.yml's extra_css), written here from the sources in docs/css/.
+# The planner's own sheets are linked by overrides/main.html on the planner page only.
+GUIDE_CSS = "css/guide.css"
+GUIDE_CSS_PARTS = ("css/site.css", "css/exercise.css", "css/figures.css", "css/offline.css")
+
+
+def guide_stylesheet(docs_dir: Path) -> str:
+    """The guide's style sheets, one after the other in GUIDE_CSS_PARTS order."""
+    parts = []
+    for name in GUIDE_CSS_PARTS:
+        source = docs_dir / name
+        if not source.is_file():
+            raise PluginError(f"{GUIDE_CSS}: its part {name} is missing from {docs_dir}")
+        parts.append(f"/* {name} */\n{source.read_text(encoding='utf-8').strip()}\n")
+    return "\n".join(parts)
+
+
+def on_files(files: Any, *, config: Any) -> Any:
+    """Add css/guide.css, made from GUIDE_CSS_PARTS, in place of the parts (nothing else
+    links them, so they are neither copied into the site nor precached)."""
+    from mkdocs.structure.files import File
+
+    if GUIDE_CSS not in config["extra_css"]:
+        raise PluginError(f"mkdocs.yml: extra_css should load {GUIDE_CSS}")
+    content = guide_stylesheet(Path(config["docs_dir"]))
+    for name in GUIDE_CSS_PARTS:
+        part = files.get_file_from_path(name)
+        if part is not None:
+            files.remove(part)
+    files.append(File.generated(config, GUIDE_CSS, content=content))
+    return files
 
 
 # --- Content-Security-Policy -------------------------------------------------------------
