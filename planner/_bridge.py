@@ -1,7 +1,9 @@
 """JSON-string functions the browser worker calls (through Pyodide).
 
 `describe()` tells the page how to build the form; `make_plan()` plans, renders every export
-and words the plan for the page. Both take and return JSON text; `make_plan` never raises: a
+and words the plan for the page (the page itself asks `plan_view()` for the plan and its words,
+then `plan_exports()` for the downloads once the plan is on screen). All take and return JSON
+text; `make_plan` never raises: a
 bad profile is `{"ok": false, "errors"}`, a fault of the planner's own is
 `{"ok": false, "internal": true, "message"}`.
 """
@@ -97,6 +99,31 @@ def make_plan(profile_json: str, today_iso: str = "", formats: str = "") -> str:
     "exports"}`, `{"ok": false, "errors"}` for an invalid profile, or `{"ok": false,
     "internal": true, "message"}`.
     """
+    return _planned(profile_json, today_iso, _formats(formats), words=True)
+
+
+def plan_view(profile_json: str, today_iso: str = "") -> str:
+    """What the page needs to show a plan at once: make_plan's answer without `exports`
+    (`{"ok": true, "plan", "display"}`, or the same errors). The plan is kept, so that
+    `plan_exports` for the same answers and day renders from it without planning again."""
+    return _planned(profile_json, today_iso, (), words=True)
+
+
+def plan_exports(profile_json: str, today_iso: str = "", formats: str = "") -> str:
+    """The exports of the plan `plan_view` last made (planned again for other answers):
+    `{"ok": true, "exports"}` (every format, or those `formats` names), or the same errors
+    as make_plan."""
+    return _planned(profile_json, today_iso, _formats(formats), words=False)
+
+
+# The last plan made, by the profile text and day it was made for: plan_exports() right
+# after plan_view() for the same answers renders from it (plan() is pure: this saves time only).
+_last: dict[str, Any] = {}
+
+
+def _planned(
+    profile_json: object, today_iso: object, formats: tuple[str, ...], *, words: bool
+) -> str:
     try:
         profile = _parse(profile_json)
     except ProfileError as exc:
@@ -109,14 +136,22 @@ def make_plan(profile_json: str, today_iso: str = "", formats: str = "") -> str:
         from ._render import render
         from ._view import current_week
 
-        result: dict[str, Any] = plan(profile)
+        key = (profile_json, today_iso)
+        if not words and _last.get("key") == key:
+            result: dict[str, Any] = _last["plan"]
+        else:
+            result = plan(profile)
+            _last.update(key=key, plan=result)
         today = _today(today_iso)
-        wanted = _formats(formats)
-        exports = {fmt: render(result, fmt, today=today) for fmt in wanted}
-        words = display(result)
-        if result.get("status") != "refer":
-            words["current_week"] = current_week(result, today)
-        return _dumps({"ok": True, "plan": result, "display": words, "exports": exports})
+        answer: dict[str, Any] = {"ok": True}
+        if words:
+            shown = display(result)
+            if result.get("status") != "refer":
+                shown["current_week"] = current_week(result, today)
+            answer.update(plan=result, display=shown)
+        if formats:
+            answer["exports"] = {fmt: render(result, fmt, today=today) for fmt in formats}
+        return _dumps(answer)
     except Exception as exc:  # a valid profile: whatever fails here is the planner's fault
         return _internal(exc)
 

@@ -168,3 +168,29 @@ def test_public_api_names_resolve_on_first_use() -> None:
         assert getattr(planner, name) is not None, name
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         _ = planner.nothing_here  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"weak_side": "left", "weeks": 3},
+        {"weak_side": "right", "days_per_week": 2, "pain": 5},
+        {"red_flags": ["saddle_numbness"]},
+    ],
+)
+def test_the_page_s_two_steps_give_what_make_plan_gives_in_one(profile: dict[str, Any]) -> None:
+    from planner._bridge import plan_exports, plan_view
+
+    text = json.dumps(profile)
+    whole = json.loads(make_plan(text, "2026-12-01", "json,ics,csv,md"))
+    shown = json.loads(plan_view(text, "2026-12-01"))
+    assert shown == {key: whole[key] for key in ("ok", "plan", "display")}
+    # The exports of the plan just shown, and of another profile's (planned again).
+    assert json.loads(plan_exports(text, "2026-12-01", "json,ics,csv,md")) == {
+        "ok": True,
+        "exports": whole["exports"],
+    }
+    other = json.dumps({**profile, "weeks": 2})
+    again = json.loads(plan_exports(other, "2026-12-01", "ics"))["exports"]["ics"]
+    assert again == json.loads(make_plan(other, "2026-12-01", "ics"))["exports"]["ics"]
+    assert json.loads(plan_exports("{", "2026-12-01"))["ok"] is False

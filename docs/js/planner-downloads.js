@@ -17,17 +17,30 @@ export function availableDownloads(exports, downloads) {
   return (downloads ?? []).filter(({ format }) => typeof exports?.[format] === "string");
 }
 
-/** A button for each of describe()'s `downloads` whose export is present in `exports`. */
-export function downloadButtons(exports, downloads) {
+/**
+ * A button for each of describe()'s `downloads` whose export is present in `exports`. `exports`
+ * is either the texts themselves or a function that returns a promise of them (made on first
+ * use: the plan is on screen before its downloads' texts are made); then every described
+ * download is offered, and a click waits for its text. `onError(message)` hears a failure.
+ */
+export function downloadButtons(exports, downloads, onError = () => {}) {
   const box = el("div", { class: "planner-downloads", role: "group", "aria-label": "Downloads" });
-  for (const { format, label, filename, mime } of availableDownloads(exports, downloads)) {
+  const lazy = typeof exports === "function";
+  for (const { format, label, filename, mime } of lazy ? downloads ?? [] : availableDownloads(exports, downloads)) {
     box.append(
       el("button", {
         type: "button",
         class: "md-button planner-download",
         "data-format": format,
         text: label,
-        onclick: () => save(exports[format], mime, filename),
+        onclick: async () => {
+          try {
+            const texts = lazy ? await exports() : exports;
+            save(texts[format], mime, filename);
+          } catch (error) {
+            onError(`The download could not be made: ${error.message}`);
+          }
+        },
       }),
     );
   }

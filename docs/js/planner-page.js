@@ -20,6 +20,14 @@ const warmed = new WeakSet();
 function setState(root, state) {
   root.dataset.state = state;
   root.setAttribute("aria-busy", state === "loading" ? "true" : "false");
+  // While a session or the progress is shown, the page's own text steps aside
+  // (planner-train.css). An attribute on the page's text, set only as that changes, and not
+  // a :has() rule, which made the browser restyle the whole page on every state change.
+  const training = state === "train" || state === "progress";
+  const page = root.parentElement;
+  if (page && page.hasAttribute("data-planner-training") !== training) {
+    page.toggleAttribute("data-planner-training", training);
+  }
 }
 
 /** Today's date where the person is (not UTC), as YYYY-MM-DD: the calendar's default start. */
@@ -197,7 +205,9 @@ function start(root, runtime, show, info) {
     }
     let answer;
     try {
-      const reply = await runtime.call("make_plan", text, todayIso(), offeredFormats(info));
+      // Only what the first paint needs: the plan and its words. The downloads' texts are
+      // made after it is on screen (exportsFor), not before.
+      const reply = await runtime.call("plan_view", text, todayIso());
       await nextTask(); // a long plan is a few MB of JSON: parse it in a task of its own
       answer = JSON.parse(reply);
     } catch (error) {
@@ -220,11 +230,20 @@ function start(root, runtime, show, info) {
       return;
     }
     const { plan, display: words } = answer;
+    const today = todayIso();
     const shareUrl = share.writeFragment(text);
     share.remember(text);
-    lastPlan.keep(text, answer, todayIso());
     updateRemembered();
-    const tools = planTools(answer.exports, info.downloads, shareUrl, plan.status === "refer", form, show);
+    const exports = exportsFor(runtime, text, today, offeredFormats(info));
+    // Once the plan is on screen, in idle time: the downloads' texts, then the plan kept in
+    // this browser with them (the last plan stores every download's text).
+    afterPaint(() =>
+      exports().then(
+        (texts) => mine === sequence && lastPlan.keep(text, { display: words, exports: texts }, today),
+        () => {},
+      ),
+    );
+    const tools = planTools(exports, info.downloads, shareUrl, plan.status === "refer", form, show);
     result.hidden = false;
     result.dataset.kind = plan.status === "refer" ? "refer" : "plan";
     delete result.dataset.urgency;
@@ -239,7 +258,7 @@ function start(root, runtime, show, info) {
       result.replaceChildren(); // dropping a long plan's nodes takes a task of its own
       await nextTask();
       if (mine !== sequence || !root.isConnected) return;
-      const shown = renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools, shareUrl, today: todayIso() });
+      const shown = renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools, shareUrl, today });
       heading = shown.heading;
       setState(root, "plan");
       show(words.announce);
@@ -385,6 +404,30 @@ function trainingFor(root, runtime, info, show, links, follow) {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Run `work` once the browser has painted what is on screen now and is idle. */
+function afterPaint(work) {
+  requestAnimationFrame(() =>
+    setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(work, { timeout: 1000 }) : work()), 0),
+  );
+}
+
+/**
+ * The downloads' texts of the plan for `text` on `today`, asked of the worker on first use
+ * (plan_exports renders from the plan plan_view just made): a function returning one promise.
+ */
+function exportsFor(runtime, text, today, formats) {
+  let texts = null;
+  return () => {
+    texts ??= runtime.call("plan_exports", text, today, formats).then((reply) => {
+      const answer = JSON.parse(reply);
+      if (!answer.ok) throw new Error(answer.message ?? "the downloads could not be made");
+      return answer.exports;
+    });
+    texts.catch(() => (texts = null)); // a failed attempt is tried again on the next use
+    return texts;
+  };
+}
+
 /** The export formats the page offers as downloads (make_plan renders only those). */
 function offeredFormats(info) {
   return (info.downloads ?? []).map((d) => d.format).join(",");
@@ -440,7 +483,7 @@ function planTools(exports, downloads, shareUrl, referral, form, show) {
   return el(
     "div",
     { class: "planner-tools" },
-    referral ? null : downloadButtons(exports, downloads),
+    referral ? null : downloadButtons(exports, downloads, show),
     el(
       "div",
       { class: "planner-share" },

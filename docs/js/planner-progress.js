@@ -67,7 +67,12 @@ export async function showProgress(panel, ctx) {
       el("p", { text: p.meaning }),
       empty ? el("p", { class: "planner-hint", text: p.empty }) : null,
       el("h3", { text: p.charts }),
-      el("figure", { class: "planner-progress-charts", "data-role": "progress-charts" }, svg),
+      // On a phone the charts keep a readable size and scroll sideways (a focusable region).
+      el(
+        "div",
+        { class: "planner-table-scroll planner-progress-scroll", tabindex: "0", role: "region", "aria-label": p.charts },
+        el("figure", { class: "planner-progress-charts", "data-role": "progress-charts" }, svg),
+      ),
       el(
         "div",
         { class: "planner-log-buttons", role: "group", "aria-label": c.download },

@@ -134,6 +134,32 @@ def test_at_360_px_no_dose_breaks_in_the_middle_and_nothing_overflows(
         context.close()
 
 
+# Each dose paragraph is made just too narrow for its first amount ("3 x 10"), so that the line
+# must end inside it: the amount goes to the next line whole (one row of boxes), never split
+# as "3 x" / "10". Returns the amounts that were split.
+SPLIT_WHEN_SQUEEZED = """ps => ps.flatMap(p => {
+  const amount = p.querySelector(".planner-amount");
+  if (!amount) return [];
+  const right = Math.max(...[...amount.getClientRects()].map(r => r.right));
+  p.style.width = `${right - p.getBoundingClientRect().left - 2}px`;
+  const rows = new Set([...amount.getClientRects()].map(r => Math.round(r.y))).size;
+  p.style.width = "";
+  return rows === 1 ? [] : [amount.textContent];
+})"""
+
+
+def test_at_360_px_a_dose_never_wraps_inside_its_amount(browser, site) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    try:
+        page = context.new_page()
+        open_plan(page, link(site, {"version": 1, "weak_side": "left", "weeks": 1}))
+        doses = page.locator("#planner .planner-week[open] .planner-dose").count()
+        assert doses > 3
+        assert page.eval_on_selector_all("#planner .planner-dose", SPLIT_WHEN_SQUEEZED) == []
+    finally:
+        context.close()
+
+
 def test_back_from_an_exercise_page_returns_to_the_same_item(site, page) -> None:
     open_plan(page, link(site, {"version": 1, "weeks": 3}))
     page.locator("#pl-week-2 summary").click()
