@@ -166,8 +166,8 @@ def summary(
         out.append(
             f"{why}, so every one-sided exercise starts on the {weak} side, the {strong} side "
             f"never does more sets or more reps (or seconds) than the {weak} side, and the "
-            f"{weak} side gets an extra set (weak side first, match the reps: advice from the "
-            "lifters in the threads this site grew from; common practice)."
+            f"{weak} side gets an extra set (weak side first, match the reps: advice from "
+            "lifters on a training forum; common practice)."
         )
     elif start_tests:
         out.append(

@@ -1,5 +1,6 @@
-"""What readers see never speaks of how the site was made: no "seed" anywhere in the guide,
-the catalogue, the page templates, nor the names of the files the site publishes."""
+"""What readers see never speaks of how the site was made: no "seed" and no "grew from"
+anywhere in the guide, the catalogue, the page templates, the planner's own words (its Python
+modules, which write every plan's text), nor the names of the files the site publishes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-_SEED = re.compile(r"\bseed", re.IGNORECASE)
+_SEED = re.compile(r"\bseed|grew from|\bthis site (?:was|is) (?:made|built)", re.IGNORECASE)
 
 
 def _reader_files() -> list[Path]:
@@ -23,6 +24,7 @@ def _reader_files() -> list[Path]:
     ]
     files += sorted((ROOT / "evenback_build" / "templates").glob("*"))
     files.append(ROOT / "planner" / "data" / "exercises.toml")
+    files += sorted((ROOT / "planner").glob("*.py"))
     return files
 
 
@@ -36,6 +38,8 @@ def test_the_check_finds_seed_in_words_and_in_addresses() -> None:
     assert seed_mentions("Seeds of doubt")
     assert seed_mentions("[this example profile](examples/seed-left-erector-basketball.json)")
     assert not seed_mentions("[this example profile](examples/forum-left-erector-basketball.json)")
+    assert seed_mentions("advice from the lifters in the threads this site grew from")
+    assert seed_mentions("how this site was made")
     assert not seed_mentions("lifters on a training forum")
 
 
