@@ -248,6 +248,14 @@ def _defer_search_on_planner_page(site_dir: Path) -> None:
     )
 
 
+def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    """Give Material's search dialog its accessible name."""
+    try:
+        return markup.name_search_dialog(output, page.file.src_uri)
+    except markup.MarkupError as error:
+        raise PluginError(str(error)) from None
+
+
 def on_post_template(output_content: str, *, template_name: str, config: Any) -> str:
     """The same on the theme's own pages (404.html), which are not Markdown pages."""
     if template_name != "404.html":

@@ -23,6 +23,7 @@ from planner._screen import URGENCY_LABELS
 ROOT = Path(__file__).resolve().parents[2]
 READY = "#planner[data-state=ready]"
 PLAN = "#planner[data-state=plan]"
+LOG_PANEL = "#planner .planner-log > h3"
 REFER = "#planner[data-state=refer]"
 ERROR = "#planner[data-state=error]"
 SETTLED = f"{PLAN}[aria-busy=false], {REFER}, {ERROR}"
@@ -269,6 +270,8 @@ def test_share_link_reproduces_the_plan_in_a_fresh_browser_context(site, browser
     page.locator("#pl-days_per_week").fill("4")
     page.get_by_role("button", name="Make my plan").click()
     page.wait_for_selector(f"{PLAN}[aria-busy=false]", timeout=30_000)
+    # The training log's panel joins the plan once the browser's store has been read.
+    page.wait_for_selector(LOG_PANEL)
     # location.href, not page.url: Playwright learns of history.replaceState a moment later.
     link = page.evaluate("location.href")
     assert "#profile=" in link
@@ -281,6 +284,7 @@ def test_share_link_reproduces_the_plan_in_a_fresh_browser_context(site, browser
     try:
         other = fresh.new_page()
         open_planner(other, link, f"{PLAN}[aria-busy=false]")
+        other.wait_for_selector(LOG_PANEL)
         assert other.locator("#planner .planner-result").inner_text() == original
         assert other.get_by_label("Hips and glutes").is_checked()
         assert other.locator("#pl-days_per_week").input_value() == "4"
