@@ -57,7 +57,6 @@ def notes(
     ctx: Context,
     *,
     final: bool,
-    focus_cue: bool = False,
     compared: bool = False,
     started: bool = False,
 ) -> str:
@@ -124,47 +123,6 @@ def notes(
     if ctx.caution:
         parts.append("Stop this exercise if it makes your back pain worse.")
     return " ".join(parts)
-
-
-def item(
-    slot: Slot,
-    info: WeekInfo,
-    ctx: Context,
-    *,
-    final: bool,
-    focus_cue: bool = False,
-    compared: bool = False,
-    started: bool = False,
-) -> dict[str, Any]:
-    ex = slot.ex
-    d = dose(slot, info, ctx)
-    unit = _unit(ex)
-    out: dict[str, Any] = {
-        "exercise": ex.id,
-        "name": ex.name,
-        "page": ex.page,
-        "block": slot.pick.block,
-        "unilateral": ex.unilateral,
-        "rest_seconds": slot.rest,
-        "tempo": ex.tempo,
-        "notes": notes(
-            slot, ctx, final=final, focus_cue=focus_cue, compared=compared, started=started
-        ),
-    }
-    if slot.pick.test is not None:
-        out["self_test"] = slot.pick.test.id
-    if ex.unilateral:
-        first = slot.weak or "left"
-        out["weak_side"] = slot.weak
-        out["sides"] = [
-            {"side": first, "sets": d.weak_sets, unit: d.value},
-            {"side": other(first), "sets": d.strong_sets, unit: d.value},
-        ]
-    else:
-        out["sets"] = d.strong_sets
-        out[unit] = d.value
-    out["estimated_seconds"] = seconds_for(slot, d)
-    return out
 
 
 class ItemMaker:
