@@ -100,6 +100,8 @@ LOG_WORDS: dict[str, Any] = {
         "retest_both": "{test}: enter both sides, or neither.",
         "retest_added": "Re-test results added to your log.",
         "next_heading": "Your next block",
+        "shown": "Your progress is shown below (logged sessions: {n}).",
+        "next_ready": "Your next block is ready below.",
     },
     "store": {
         "corrupt": (

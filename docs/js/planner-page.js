@@ -208,7 +208,9 @@ function start(root, runtime, show, info) {
       // Only what the first paint needs: the plan and its words. The downloads' texts are
       // made after it is on screen (exportsFor), not before.
       const reply = await runtime.call("plan_view", text, todayIso());
-      await nextTask(); // a long plan is a few MB of JSON: parse it in a task of its own
+      // The longest plans' JSON (a few MB) is parsed in a task of its own; a usual one (about
+      // 100 KB, a millisecond to parse) is not kept waiting behind other tasks.
+      if (reply.length > LONG_REPLY) await nextTask();
       answer = JSON.parse(reply);
     } catch (error) {
       if (mine !== sequence) return;
@@ -255,9 +257,11 @@ function start(root, runtime, show, info) {
       show(words.announce);
     } else {
       root.setAttribute("aria-busy", "true");
-      result.replaceChildren(); // dropping a long plan's nodes takes a task of its own
-      await nextTask();
-      if (mine !== sequence || !root.isConnected) return;
+      if (result.firstChild) {
+        result.replaceChildren(); // dropping a shown plan's nodes takes a task of its own
+        await nextTask();
+        if (mine !== sequence || !root.isConnected) return;
+      }
       const shown = renderPlan(result, plan, words, { siteRoot: links.siteRoot, tools, shareUrl, today });
       heading = shown.heading;
       setState(root, "plan");
@@ -403,6 +407,8 @@ function trainingFor(root, runtime, info, show, links, follow) {
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+// A plan's JSON longer than this (characters) is parsed in a task of its own.
+const LONG_REPLY = 1_000_000;
 
 /** Run `work` once the browser has painted what is on screen now and is idle. */
 function afterPaint(work) {

@@ -57,6 +57,7 @@ export async function showProgress(panel, ctx) {
     }
     const { exports, progress } = answer;
     const empty = !progress.sessions_logged && !(log.tests ?? []).length;
+    show(fill(p.shown, { n: progress.sessions_logged ?? 0 }));
     const svg = svgElement(exports.svg);
     if (svg) {
       svg.setAttribute("role", "img");
@@ -112,7 +113,7 @@ export async function showProgress(panel, ctx) {
     const tools = el("div", { class: "planner-tools" }, downloadButtons(answer.exports, info.downloads));
     const shown = renderPlan(nextBox, answer.plan, answer.display, { siteRoot: ctx.siteRoot, tools });
     shown.heading.focus();
-    show(answer.display.announce);
+    show(p.next_ready);
   }
 
   function retestForm() {

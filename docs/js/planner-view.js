@@ -230,13 +230,15 @@ export function renderPlan(panel, plan, words, { siteRoot, tools, shareUrl, toda
     section.addEventListener("toggle", () => section.open && fillNow());
   }
   pending.get(current)?.();
-  const table = asymmetryTable(words.asymmetry);
-  if (table) panel.append(el("h3", { text: heads.tests }), table);
-  if (plan.summary?.length) panel.append(el("h3", { text: heads.why }), list(plan.summary));
+  // The stop rules, then the weeks: what to do comes before why (on a phone the open week
+  // would otherwise start several screens down, below the reasons).
   if (plan.stop_rules?.length) {
     panel.append(el("h3", { text: heads.stop_rules }), el("div", { class: "planner-stop" }, list(plan.stop_rules)));
   }
   panel.append(weeksBox);
+  const table = asymmetryTable(words.asymmetry);
+  if (table) panel.append(el("h3", { text: heads.tests }), table);
+  if (plan.summary?.length) panel.append(el("h3", { text: heads.why }), list(plan.summary));
   if (explanations.length) panel.append(explanationsSection(explanations, view, siteRoot));
   if (plan.retest) panel.append(el("h3", { text: heads.retest }), el("p", { text: plan.retest }));
   const sources = words.sources ?? (plan.sources ?? []).map((key) => ({ key, name: key }));

@@ -146,6 +146,12 @@ def test_plan_shows_weeks_sessions_items_summary_stop_rules_and_test_results(sit
             # text_content: weeks out of view are not laid out (content-visibility: auto).
             assert f"About {session['estimated_minutes']} minute" in card.text_content()
     result = page.locator("#planner .planner-result").inner_text()
+    # What to do before why: the stop rules, the weeks, then the test results and the reasons.
+    parts = page.locator("#planner .planner-result > :is(h3, .planner-weeks)").evaluate_all(
+        "(nodes) => nodes.map((n) => n.matches('.planner-weeks') ? 'weeks' : n.textContent)"
+    )
+    assert parts.index("Stop rules") < parts.index("weeks") < parts.index("Why this plan")
+    assert parts.index("weeks") < min(i for i, p in enumerate(parts) if "self-test" in p.lower())
     assert "Why this plan" in result and plan["summary"][0] in result
     assert "Stop rules" in result and plan["stop_rules"][0] in result
     # The asymmetry the engine computed, derived weak side included.

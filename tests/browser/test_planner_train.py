@@ -364,6 +364,9 @@ def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(s
     page.get_by_role("button", name=C["progress"]).click()
     # The CLI's text report is there, behind its disclosure (closed until asked for).
     page.wait_for_selector(f"{PROGRESS} [data-role=progress-text]", state="attached")
+    # The status line speaks of the view on screen, not of the plan made before it.
+    logged = len(stored_record(page)["log"]["sessions"])
+    assert status(page) == W["progress"]["shown"].format(n=logged)
     before = len(stored_record(page)["log"]["tests"])
     page.locator("#pl-retest-date").fill("2026-03-02")
     page.locator("#pl-retest-side_bridge_s-left").fill("61")
@@ -390,6 +393,7 @@ def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(s
     page.get_by_role("button", name=C["next"]).click()
     block = page.locator("[data-role=next-block]")
     block.locator(".planner-week").first.wait_for()
+    assert status(page) == W["progress"]["next_ready"]
     assert block.locator("h2").count() == 1
     assert block.get_by_role("button", name="Download JSON").count() == 1
 
