@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from evenback_build import markup
 from evenback_build.paths import ROOT
+from planner._svg import STYLE as CHART_STYLE
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
@@ -137,14 +138,23 @@ GUIDE_CSS = "css/guide.css"
 GUIDE_CSS_PARTS = ("css/site.css", "css/exercise.css", "css/figures.css", "css/offline.css")
 
 
+# The figures' sizes (a class on each figure, never a style attribute: the CSP allows no
+# inline style) come last, written from the figures' data (evenback_build/figures).
+FIGURE_SIZES = "figure sizes, from evenback_build/figures"
+
+
 def guide_stylesheet(docs_dir: Path) -> str:
-    """The guide's style sheets, one after the other in GUIDE_CSS_PARTS order."""
+    """The guide's style sheets, one after the other in GUIDE_CSS_PARTS order, then the rules
+    that size the figures."""
+    from evenback_build.figures.pages import size_stylesheet
+
     parts = []
     for name in GUIDE_CSS_PARTS:
         source = docs_dir / name
         if not source.is_file():
             raise PluginError(f"{GUIDE_CSS}: its part {name} is missing from {docs_dir}")
         parts.append(f"/* {name} */\n{source.read_text(encoding='utf-8').strip()}\n")
+    parts.append(f"/* {FIGURE_SIZES} */\n{size_stylesheet()}")
     return "\n".join(parts)
 
 
@@ -167,13 +177,20 @@ def on_files(files: Any, *, config: Any) -> Any:
 # --- Content-Security-Policy -------------------------------------------------------------
 # GitHub Pages cannot send headers, so the policy is a <meta> tag. It names every inline
 # script of the site by hash (the same policy on every page: under instant navigation the
-# first page's policy stays in force), and allows nothing from any other origin.
+# first page's policy stays in force), and allows nothing from any other origin. Styles come
+# from the site's own sheets only: no style attribute, and the one inline <style> block, the
+# progress chart's (planner/_svg.py, the same bytes as the CLI's file), named by its hash.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 CSP = (
-    "default-src 'none'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'none'; script-src 'self' {hashes}; style-src 'self' {style_hashes}; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
     "manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
 )
+
+
+def _sha256_source(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
 
 
 def _inline_script_hashes(html: str) -> set[str]:
@@ -181,8 +198,7 @@ def _inline_script_hashes(html: str) -> set[str]:
     for attrs, body in INLINE_SCRIPT.findall(html):
         if "application/json" in attrs:  # data, never executed
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        hashes.add(f"'sha256-{digest}'")
+        hashes.add(_sha256_source(body))
     return hashes
 
 
@@ -191,7 +207,7 @@ def on_post_build(*, config: Any) -> None:
     pages = sorted(Path(config["site_dir"]).rglob("*.html"))
     texts = {p: p.read_text(encoding="utf-8") for p in pages}
     hashes = set().union(*(_inline_script_hashes(t) for t in texts.values()))
-    policy = CSP.format(hashes=" ".join(sorted(hashes)))
+    policy = CSP.format(hashes=" ".join(sorted(hashes)), style_hashes=_sha256_source(CHART_STYLE))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     for path, text in texts.items():
         # After the charset declaration, which must stay within the first 1024 bytes.
