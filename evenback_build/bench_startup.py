@@ -32,7 +32,7 @@ running when they open the page; ``--no-settle`` measures the old way.
 Prints the median of N runs per variant, the longest main-thread task, and the machine.
 
 Usage: python -m evenback_build.bench_startup [--runs 8] [--dwell 5] [--no-settle] [--site site]
-(run ./scripts/build first)
+       [--compare other-site ...] (run ./scripts/build first)
 """
 
 from __future__ import annotations
@@ -221,6 +221,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument(
+        "--compare",
+        type=Path,
+        action="append",
+        default=[],
+        help="another built site, served beside --site: its planner page, with its service "
+        "worker, runs interleaved with the others as variant 'sw:<folder name>'",
+    )
+    parser.add_argument(
         "--dwell", type=float, default=5.0, help="seconds each page stays open once ready"
     )
     parser.add_argument(
@@ -253,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
             "no-sw": (base + "planner/", False),
             "stock": (base + stock, False),
         }
+        for other in args.compare:
+            shutil.copytree(other, root / "compare" / other.name)
+            variants[f"sw:{other.name}"] = (f"{base}compare/{other.name}/planner/", True)
         if args.only:
             variants = {name: variants[name] for name in variants if name in args.only}
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
@@ -281,12 +292,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cold loads began once the new browser was idle (median wait {settled:.1f} s)\n")
     else:
         print("cold loads began at once after launching the browser (--no-settle)\n")
-    header = f"{'variant':<10}{'cold ms':>10}{'warm ms':>10}{'return ms':>11}{'cold KB':>10}"
+    header = f"{'variant':<18}{'cold ms':>10}{'warm ms':>10}{'return ms':>11}{'cold KB':>10}"
     print(header + f"{'warm KB':>10}{'return KB':>11}{'longest task ms':>17}")
     for name, m in medians.items():
         longest = max(m[f"{phase}_longest_task_ms"] for phase in ("cold", "warm", "return"))
         print(
-            f"{name:<10}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['return_ms']:>11.0f}"
+            f"{name:<18}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['return_ms']:>11.0f}"
             f"{m['cold_bytes'] / 1024:>10.0f}{m['warm_bytes'] / 1024:>10.0f}"
             f"{m['return_bytes'] / 1024:>11.0f}{longest:>17.0f}"
         )

@@ -4,10 +4,12 @@
 // - Precached on install, each entry keyed by its content (Workbox's revision hashes): every
 //   page's HTML, the theme's CSS and JavaScript, our modules, sitemap.xml, the search index,
 //   the icons and the manifest: what reading, instant navigation and search need offline.
-// - The Pyodide runtime (site/pyodide/, about 13 MB) is NOT precached: it is cached when the
-//   planner asks for it (CacheFirst into a cache named after the runtime's own content), and
-//   the planner page asks the worker to keep the files its first load fetched before the
-//   worker controlled it (sw-even-back-runtime-<key>.js). A guide page never fetches a runtime file.
+// - The Pyodide runtime (site/pyodide/, about 13 MB) is NOT precached: once the planner has
+//   started, the page asks the worker to keep the files it fetched, in a cache named after the
+//   runtime's own content (sw-even-back-runtime-<key>.js). A guide page never fetches a runtime
+//   file. The runtime is still fetched from the network (the browser's HTTP cache) while that
+//   answers, and from the kept copy when it fails: served from Cache Storage on every start,
+//   warm and return starts were slower than with no worker (DEVELOPING.md, the measurement).
 // - Old precache entries are removed by Workbox when the new worker activates; that script
 //   deletes runtime caches of any other content key. Nothing else is stored by the worker:
 //   the training log and remembered answers live in localStorage/IndexedDB, never in a cache.
@@ -62,6 +64,40 @@ self.addEventListener("activate", (event) => {
     ),
   );
 });
+// The runtime's files: from the network while it answers, so the browser's HTTP cache serves
+// them as it does without a worker (with the compiled code V8 keeps beside it); from this
+// cache only when the network fails, or has not answered within NETWORK_WAIT_MS while a kept
+// copy is there (a gym's poor signal).
+const NETWORK_WAIT_MS = 4000;
+async function kept(request) {
+  return (await caches.open(RUNTIME_CACHE)).match(request, { ignoreSearch: true });
+}
+async function networkThenKept(request) {
+  const network = fetch(request);
+  network.catch(() => {}); // answered from the kept copy: a failure later is no error
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, NETWORK_WAIT_MS);
+  });
+  try {
+    const first = await Promise.race([network, late]);
+    if (first) return first;
+    const copy = await kept(request);
+    return copy ?? (await network);
+  } catch (error) {
+    const copy = await kept(request);
+    if (copy) return copy;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || !url.href.startsWith(runtimeBase.href)) return;
+  event.respondWith(networkThenKept(request));
+});
 // The planner page asks for the runtime to be kept once it has opened it (the first load
 // may have run before this worker controlled the page). Files already kept are not fetched.
 self.addEventListener("message", (event) => {
@@ -99,13 +135,7 @@ const { count, size, warnings } = await generateSW({
   directoryIndex: "index.html",
   ignoreURLParametersMatching: [/.*/],
   navigateFallback: null,
-  runtimeCaching: [
-    {
-      urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes("/pyodide/"),
-      handler: "CacheFirst",
-      options: { cacheName: runtimeCache },
-    },
-  ],
+  // No runtime route here: the runtime's fetch handler is in the imported script above.
 });
 for (const warning of warnings) process.stderr.write(`service worker: ${warning}\n`);
 process.stdout.write(`sw.js: ${count} files precached (${(size / 1e6).toFixed(1)} MB), runtime cache ${runtimeCache}\n`);

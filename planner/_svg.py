@@ -34,7 +34,7 @@ STYLE = (
     ".t3{stroke:#d0a2f0;fill:#d0a2f0}.t4{stroke:#e8cc5a;fill:#e8cc5a}"
     ".t5{stroke:#6fd6df;fill:#6fd6df}}"
     "text{font-family:sans-serif;font-size:12px}.small{font-size:10px}.h{font-size:14px;"
-    "font-weight:bold}"
+    "font-weight:bold}.hatch{fill:url(#hatch)}"
 )
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 2")
 
@@ -179,9 +179,9 @@ def _work_chart(weeks: Sequence[Mapping[str, Any]], unit: str, top: float) -> li
         x0 = PLOT_LEFT + slot * i + slot / 2
         for side, x, cls in (("left", x0 - bar - 1, "l"), ("right", x0 + 1, "r")):
             h = CHART_HEIGHT * w[side] / ymax
-            fill = ' style="fill:url(#hatch)"' if side == "right" else ""
+            hatch = " hatch" if side == "right" else ""
             out.append(
-                f'<rect class="{cls}"{fill} x="{_n(x)}" y="{_n(bottom - h)}" width="{_n(bar)}" '
+                f'<rect class="{cls}{hatch}" x="{_n(x)}" y="{_n(bottom - h)}" width="{_n(bar)}" '
                 f'height="{_n(h)}" stroke-width="1.5"><title>Week {w["week"]}, {side}: '
                 f"{_n(w[side])} {word}</title></rect>"
             )
@@ -189,7 +189,7 @@ def _work_chart(weeks: Sequence[Mapping[str, Any]], unit: str, top: float) -> li
     out.append(f'<rect class="l" x="{right + 8}" y="{_n(top + 4)}" width="12" height="12"/>')
     out.append(_text(right + 26, top + 14, "Left", cls="fg"))
     out.append(
-        f'<rect class="r" style="fill:url(#hatch)" x="{right + 8}" y="{_n(top + 24)}" width="12" '
+        f'<rect class="r hatch" x="{right + 8}" y="{_n(top + 24)}" width="12" '
         'height="12" stroke-width="1.5"/>'
     )
     out.append(_text(right + 26, top + 34, "Right", cls="fg"))

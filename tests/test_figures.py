@@ -297,7 +297,7 @@ def test_self_test_figure_goes_before_its_heading_and_a_missing_heading_stops_th
     _key, before = entries[0]
     html = f'<p>intro</p><h2 id="{before}">Heading</h2><p>text</p>'
     out = insert_self_test_figure(html, page)
-    assert out.index('class="eb-fig"') < out.index(f'<h2 id="{before}"')
+    assert out.index('class="eb-fig ') < out.index(f'<h2 id="{before}"')
     with pytest.raises(FigureError, match=before):
         insert_self_test_figure("<h2 id='other'>x</h2>", page)
 
@@ -332,7 +332,7 @@ def test_each_exercise_page_shows_its_figure_above_the_steps() -> None:
     for ex in CATALOGUE:
         text = pages[f"{ex.id}.md"]
         how = text.index("## How to do it")
-        assert how < text.index('<figure class="eb-fig"') < text.index(f"1. {ex.steps[0]}"), ex.id
+        assert how < text.index('<figure class="eb-fig ') < text.index(f"1. {ex.steps[0]}"), ex.id
 
 
 def test_the_real_catalogue_needs_a_figure_for_every_exercise() -> None:
@@ -407,12 +407,16 @@ def test_a_lying_figure_may_fill_a_phones_width_and_none_grows_too_tall(
     # wider than tall by half) drawn at its natural 1 px per cm covered little more than half
     # a phone's width, its limbs too thin to read.
     svg = re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', fig.html)
-    box = re.search(r'eb-fig__pos" style="flex-basis:([\d.]+)px;--eb-fig-w:([\d.]+)px"', fig.html)
+    box = re.fullmatch(
+        r"\.eb-fig\.(\S+) \.eb-fig__pos\{flex-basis:([\d.]+)px;--eb-fig-w:([\d.]+)px\}",
+        fig.size_rule,
+    )
     assert svg and box, key
+    assert f'class="eb-fig {box[1]}"' in fig.html, key
     width, height = float(svg[1]), float(svg[2])
-    grown = float(box[2])
+    grown = float(box[3])
     assert grown >= width, key
-    start = float(box[1])
+    start = float(box[2])
     if height < 140:
         # Near the floor (lying, on all fours, sitting): each picture takes a line of its own
         # at its grown size; two side by side at half a phone's width were too small to read.

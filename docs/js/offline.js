@@ -8,16 +8,19 @@ const siteRoot = new URL("../", import.meta.url);
 let registration = null;
 let reloading = false;
 
-/** Register the worker once per document; later calls (instant navigation) look for updates. */
-export function registerServiceWorker() {
+/** Register the worker once per document; later calls (instant navigation) look for updates.
+ *  `settled`, on the planner page, resolves once its engine has started (or failed). */
+export function registerServiceWorker(settled = Promise.resolve()) {
   if (!("serviceWorker" in navigator)) return;
   if (registration) {
     registration.then((reg) => reg.update()).catch(() => {});
     return;
   }
-  // After the page's own load: the worker's first install fetches every page of the site,
-  // which must not compete with this page's first paint on a slow connection.
-  registration = afterLoad()
+  // After the page's own load, and on the planner page after its engine has started: the
+  // worker's first install fetches every page of the site (about 7.6 MB), which must not
+  // compete with the first paint on a slow connection, nor with the runtime's download and
+  // start (a first visit to the planner fetched 17-19 MB before it was ready, 13.2 MB now).
+  registration = Promise.all([afterLoad(), settled.catch(() => {})])
     .then(() =>
       navigator.serviceWorker.register(new URL("sw.js", siteRoot), {
         scope: siteRoot.pathname,

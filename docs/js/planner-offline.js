@@ -21,6 +21,11 @@ async function keepRuntime() {
   document.documentElement.dataset.runtimeKept = answer?.kept ? "true" : "false";
 }
 
+/** Resolves once the planner's engine has started or failed to (the first start only). */
+export function engineSettled(root) {
+  return getRuntime(Number(root.dataset.startTimeout)).ready.catch(() => {});
+}
+
 /** The planner page: "Try again" after a failed start, and the runtime kept once ready. */
 export function bindPlanner(root) {
   const runtime = getRuntime(Number(root.dataset.startTimeout));

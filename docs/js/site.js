@@ -4,14 +4,17 @@
 import { registerServiceWorker } from "./offline.js";
 
 document$.subscribe(() => {
-  registerServiceWorker();
   const planner = document.getElementById("planner");
   if (planner) {
     const modules = [import("./planner-page.js"), import("./planner-offline.js")];
-    Promise.all(modules).then(([page, offline]) => {
+    const started = Promise.all(modules).then(([page, offline]) => {
       page.mount(planner);
       offline.bindPlanner(planner);
+      return offline.engineSettled(planner);
     });
+    registerServiceWorker(started); // once the engine has started: see offline.js
+  } else {
+    registerServiceWorker();
   }
   if (document.querySelector("form.selftest-link")) {
     import("./selftest-link.js").then((links) => links.bindSelftestLinks(document));

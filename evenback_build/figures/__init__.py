@@ -64,6 +64,8 @@ class Figure:
     load: str | None
     marked: frozenset[str]
     html: str
+    size_class: str
+    size_rule: str
 
 
 def _point_word(point: str) -> str:
@@ -96,21 +98,26 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     # never narrower than WORDS_PX, so the words under a tall, thin figure keep a readable line.
     grown = grown_width(width, height)
     start_at = max(WORDS_PX, grown if height < LOW_CM else width)
-    basis = f' style="flex-basis:{n(start_at)}px;--eb-fig-w:{n(grown)}px"'
+    # The sizes are a class (named after them) whose rule goes into the site's style sheet
+    # (size_stylesheet), not a style attribute: the CSP allows no inline style.
+    size_class = f"eb-fig--{n(start_at)}-{n(grown)}".replace(".", "_")
+    size_rule = (
+        f".eb-fig.{size_class} .eb-fig__pos{{flex-basis:{n(start_at)}px;--eb-fig-w:{n(grown)}px}}"
+    )
     html = (
-        f'<figure class="eb-fig" aria-labelledby="{uid}-cap">'
+        f'<figure class="eb-fig {size_class}" aria-labelledby="{uid}-cap">'
         '<div class="eb-fig__pair">'
-        f'<div class="eb-fig__pos"{basis}>{start_svg}'
+        f'<div class="eb-fig__pos">{start_svg}'
         f'<p class="eb-fig__say" aria-hidden="true"><strong>Start</strong>: '
         f"{escape(spec.start.say)}</p></div>"
-        f'<div class="eb-fig__pos"{basis}>{end_svg}'
+        f'<div class="eb-fig__pos">{end_svg}'
         f'<p class="eb-fig__say" aria-hidden="true"><strong>End</strong>: '
         f"{escape(spec.end.say)}</p></div>"
         "</div>"
         f'<figcaption id="{uid}-cap" class="eb-fig__caption">{caption}</figcaption>'
         "</figure>"
     )
-    return Figure(spec, sc, works, load, marked, html)
+    return Figure(spec, sc, works, load, marked, html, size_class, size_rule)
 
 
 # A picture may be drawn up to GROW times its natural size (1 px per cm), but never taller than

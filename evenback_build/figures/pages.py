@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 
-from . import FigureError, load_figures, self_test_figure
+from planner import load_catalogue
+
+from . import FigureError, exercise_figure, load_figures, self_test_figure
 
 
 @functools.cache
@@ -37,3 +39,18 @@ def insert_self_test_figure(html: str, src_uri: str) -> str:
         at = html.index(anchor)
         html = html[:at] + self_test_figure(key).html + "\n" + html[at:]
     return html
+
+
+def size_stylesheet() -> str:
+    """The CSS rules that size every figure's pictures (one per size class, sorted): the
+    figures carry a class, never a style attribute, since the site's CSP allows no inline
+    style. Goes into the site's style sheet (evenback_build/hooks.py)."""
+    by_id = {ex.id: ex for ex in load_catalogue()}
+    rules: set[str] = set()
+    for key in load_figures():
+        kind, _, name = key.partition(".")
+        if kind == "exercise" and name in by_id:
+            rules.add(exercise_figure(by_id[name]).size_rule)
+        elif kind == "self_test":
+            rules.add(self_test_figure(name).size_rule)
+    return "\n".join(sorted(rules)) + "\n"

@@ -56,10 +56,12 @@ def sheet_html(scheme: str, items: Sequence[tuple[str, Figure]]) -> str:
         f"{fig.html}</section>"
         for i, (label, fig) in enumerate(items)
     )
+    sizes = "".join(sorted({fig.size_rule for _, fig in items}))  # the site's size classes
     return (
         f'<!doctype html><html lang="en" data-md-color-scheme="{name}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width">'
         f"<title>Figures: contact sheet</title><style>{CSS.read_text(encoding='utf-8')}\n"
+        f"{sizes}"
         # The theme's root size (1rem = 20 px), so rem-sized gaps and words measure as on the site.
         "html{font-size:125%}"
         f"body{{margin:0;padding:8px;background:{bg};color:{fg};font:16px/1.5 sans-serif}}"
@@ -102,7 +104,7 @@ def screenshots(
     return written
 
 
-FIGURE = re.compile(r'<figure class="eb-fig".*?</figure>', re.S)
+FIGURE = re.compile(r'<figure class="eb-fig[ "].*?</figure>', re.S)
 
 
 def page_weights(site: Path) -> dict[str, int]:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from _axe import AXE, WIDTHS, violations, violations_in_fresh_context
 from _contexts import new_context
+from _csp import plant_style
 
 PROFILES: dict[str, tuple[str, dict[str, Any] | None]] = {
     "ready": ("#planner[data-state=ready]", None),
@@ -96,9 +97,11 @@ def test_axe_after_a_resize_finds_a_fault_planted_for_that_width_only(site, brow
     def reach(page) -> None:  # type: ignore[no-untyped-def]
         page.goto(site.url + "planner/")
         page.wait_for_selector("#planner[data-state=ready]", timeout=60_000)
-        page.add_style_tag(
-            content="@media (max-width: 400px) { #planner button { opacity: .3 } }"
-            " @media (min-width: 1000px) { #planner legend { opacity: .3 } }"
+        plant_style(  # a <link>: the site's CSP refuses an inline <style>
+            page,
+            site.url,
+            "@media (max-width: 400px) { #planner button { opacity: .3 } }"
+            " @media (min-width: 1000px) { #planner legend { opacity: .3 } }",
         )
 
     found = violations_in_fresh_context(browser, "light", reach)

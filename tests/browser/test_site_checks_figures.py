@@ -11,6 +11,7 @@ from pathlib import Path
 
 from _axe import AXE, violations
 from _contexts import new_context
+from _csp import plant_style
 from _recording import assert_clean, watch
 
 PHONE = {"width": 360, "height": 780}
@@ -35,7 +36,7 @@ SAMPLE = [
 def figure_pages(site_dir: Path) -> list[str]:
     out = []
     for html in sorted(site_dir.rglob("index.html")):
-        if 'class="eb-fig"' in html.read_text(encoding="utf-8"):
+        if '<figure class="eb-fig ' in html.read_text(encoding="utf-8"):
             out.append(html.parent.relative_to(site_dir).as_posix() + "/")
     return out
 
@@ -55,7 +56,7 @@ def test_axe_finds_no_violation_on_figure_pages_at_360px_in_the_light_scheme(
         if result:
             problems[path] = result
     # The check can fail: the words under a picture in a colour too faint to read are caught.
-    page.add_style_tag(content=".md-typeset .eb-fig__say{color:#9a9a9a;opacity:.6}")
+    plant_style(page, site.url, ".md-typeset .eb-fig__say{color:#9a9a9a;opacity:.6}")
     planted = [v["id"] for v in violations(page)]
     ctx.close()
     assert problems == {}, json.dumps(problems, indent=1)[:6000]
@@ -95,7 +96,7 @@ def test_at_360px_a_lying_figure_fills_the_width_and_standing_ones_share_a_line(
             apart[path] = m
     # The check can fail: drawings kept at their natural 1 px per cm are caught.
     page.goto(site.url + LYING[0])
-    page.add_style_tag(content=".md-typeset svg.eb-fig__svg{width:auto}")
+    plant_style(page, site.url, ".md-typeset svg.eb-fig__svg{width:auto}")
     planted = page.evaluate(MEASURE)
     ctx.close()
     assert small == {}, small

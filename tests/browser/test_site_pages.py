@@ -13,6 +13,8 @@ from html import unescape
 import pytest
 from _axe import AXE, FRAME, settle, violations
 from _contexts import new_context
+from _csp import RECORD as CSP_RECORD
+from _csp import take_violations
 from _recording import watch
 from playwright.sync_api import expect
 
@@ -69,12 +71,14 @@ def axe_pass(page, url: str, whole: bool, problems: dict[str, object]) -> None: 
 def test_every_page_in_light_at_1280_px_loads_without_error_and_passes_axe(
     site, context, recorder
 ) -> None:
-    """Every page of the sitemap: no page error loaded or reached by instant navigation (with
+    """Every page of the sitemap: no page error and no Content-Security-Policy violation (an
+    inline style included) loaded or reached by instant navigation (with
     the service worker each page registers, as for a reader), and no WCAG 2.2 A/AA violation
     (axe; the site's frame checked in full on the first page of each section)."""
     urls = sitemap_urls(site)
     assert len(urls) > 60
     context.add_init_script(path=str(AXE))  # no inline script: CSP stays on
+    context.add_init_script(CSP_RECORD)
     page = context.new_page()
     whole = first_of_each_section(urls, site)
     errors: dict[str, list[str]] = {}
@@ -83,6 +87,9 @@ def test_every_page_in_light_at_1280_px_loads_without_error_and_passes_axe(
     def check(how: str, url: str, before: int) -> None:
         if len(recorder.errors) > before:
             errors[f"{how} {url}"] = recorder.errors[before:]
+        refused = take_violations(page)  # the policy's own events, page by page
+        if refused:
+            errors[f"{how} {url}: CSP"] = refused
 
     for url in urls:
         before = len(recorder.errors)
