@@ -4,15 +4,24 @@ Two builds: one served at "/" and one under the sub-path "/even-back/" (a projec
 Each server binds a free port first; the site is then built with that address as its
 site_url (Material's instant navigation reads sitemap.xml, whose addresses must match the
 served host, port and path), so parallel test runs on one machine never collide.
+
+./scripts/test runs two pytest processes at once; rather than each building both sites, it
+starts `python tests/_site.py --serve FILE` first, which builds and serves the two sites once
+and writes where they are to FILE, and names FILE in EVEN_BACK_TEST_SITES: `start` in each
+pytest process then waits for FILE and uses those sites as they are (never rebuilding them).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
+import signal
 import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
@@ -28,9 +37,13 @@ class Site:
     directory: Path
     prefix: str
     server: ThreadingHTTPServer | None = field(default=None, repr=False)
+    # Set when another process (`--serve`) built and serves the site: its port.
+    shared_port: int | None = field(default=None, repr=False)
 
     @property
     def port(self) -> int:
+        if self.shared_port is not None:
+            return self.shared_port
         assert self.server is not None, "start(site) first"
         return int(self.server.server_address[1])
 
@@ -61,10 +74,32 @@ def build_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+SHARED = "EVEN_BACK_TEST_SITES"  # the file `--serve` writes (see the module's docstring)
+SHARED_WAIT_S = 900
+
+
+def shared_sites(path: Path) -> dict[str, dict[str, object]]:
+    """What `--serve` wrote to `path`, once it has: each site's directory and port."""
+    waited = 0.0
+    while not path.exists():
+        assert waited < SHARED_WAIT_S, f"{path} was never written: see the --serve log"
+        time.sleep(0.2)
+        waited += 0.2
+    found: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
+    assert "error" not in found, f"the shared test sites failed to build: {found['error']}"
+    return found
+
+
 def start(site: Site) -> Site:
-    """Bind a free port, build the site for that address, serve it (once per session)."""
+    """Bind a free port, build the site for that address, serve it (once per session); or,
+    when EVEN_BACK_TEST_SITES names a file, use the site another process built and serves."""
     with _lock:
-        if site.server is not None:
+        if site.server is not None or site.shared_port is not None:
+            return site
+        if os.environ.get(SHARED):
+            found = shared_sites(Path(os.environ[SHARED]))[site.name]
+            site.directory = Path(str(found["directory"]))
+            site.shared_port = int(str(found["port"]))
             return site
         server = make_server(site.directory, 0, site.prefix)
         site.server = server
@@ -83,8 +118,39 @@ def stop_all() -> None:
     import shutil
 
     for site in SITES.values():
+        if site.shared_port is not None:  # the process that built it removes it
+            site.shared_port = None
+            continue
         if site.server is not None:
             site.server.shutdown()
             site.server.server_close()
             site.server = None
         shutil.rmtree(site.directory, ignore_errors=True)
+
+
+def serve(ready_file: Path) -> None:
+    """Build and serve both sites until SIGTERM; write where they are to `ready_file` (or
+    the error, so that the waiting test processes fail at once with it)."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    partial = ready_file.with_name(ready_file.name + ".tmp")
+    try:
+        found = {
+            s.name: {"directory": str(start(s).directory), "port": s.port} for s in SITES.values()
+        }
+    except BaseException as error:  # a failed build: say so to the test processes
+        partial.write_text(json.dumps({"error": repr(error)}), encoding="utf-8")
+        partial.replace(ready_file)
+        stop_all()
+        raise
+    partial.write_text(json.dumps(found), encoding="utf-8")
+    partial.replace(ready_file)  # whole or not at all
+    try:
+        while True:
+            time.sleep(3600)
+    finally:
+        stop_all()
+
+
+if __name__ == "__main__":
+    assert sys.argv[1:2] == ["--serve"] and len(sys.argv) == 3, "usage: _site.py --serve FILE"
+    serve(Path(sys.argv[2]))
