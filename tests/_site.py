@@ -6,9 +6,10 @@ site_url (Material's instant navigation reads sitemap.xml, whose addresses must 
 served host, port and path), so parallel test runs on one machine never collide.
 
 ./scripts/test runs two pytest processes at once; rather than each building both sites, it
-starts `python tests/_site.py --serve FILE` first, which builds and serves the two sites once
-and writes where they are to FILE, and names FILE in EVEN_BACK_TEST_SITES: `start` in each
-pytest process then waits for FILE and uses those sites as they are (never rebuilding them).
+starts `python tests/_site.py --serve FOLDER` first, which builds and serves the two sites once
+and writes where each one is to FOLDER/<name>.json as soon as it is built (the site at "/"
+first), and names FOLDER in EVEN_BACK_TEST_SITES: `start` in each pytest process then waits
+for that site's file and uses the site as it is (never rebuilding it).
 """
 
 from __future__ import annotations
@@ -74,20 +75,30 @@ def build_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-SHARED = "EVEN_BACK_TEST_SITES"  # the file `--serve` writes (see the module's docstring)
+SHARED = "EVEN_BACK_TEST_SITES"  # the folder `--serve` writes to (see the module's docstring)
 SHARED_WAIT_S = 900
 
 
-def shared_sites(path: Path) -> dict[str, dict[str, object]]:
-    """What `--serve` wrote to `path`, once it has: each site's directory and port."""
+def shared_site(folder: Path, name: str) -> dict[str, object]:
+    """What `--serve` wrote to `folder` for site `name`, once it has: its directory and port
+    (or the build's error, at once)."""
     waited = 0.0
-    while not path.exists():
-        assert waited < SHARED_WAIT_S, f"{path} was never written: see the --serve log"
+    while True:
+        error = folder / "error.json"
+        assert not error.exists(), f"the shared test sites failed to build: {error.read_text()}"
+        if (folder / f"{name}.json").exists():
+            found: dict[str, object] = json.loads((folder / f"{name}.json").read_text("utf-8"))
+            return found
+        assert waited < SHARED_WAIT_S, f"{folder}/{name}.json was never written"
         time.sleep(0.2)
         waited += 0.2
-    found: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
-    assert "error" not in found, f"the shared test sites failed to build: {found['error']}"
-    return found
+
+
+def publish(folder: Path, name: str, found: dict[str, object]) -> None:
+    """Write `folder/<name>.json` whole or not at all (a reader never sees half of it)."""
+    partial = folder / f"{name}.json.tmp"
+    partial.write_text(json.dumps(found), encoding="utf-8")
+    partial.replace(folder / f"{name}.json")
 
 
 def start(site: Site) -> Site:
@@ -97,7 +108,7 @@ def start(site: Site) -> Site:
         if site.server is not None or site.shared_port is not None:
             return site
         if os.environ.get(SHARED):
-            found = shared_sites(Path(os.environ[SHARED]))[site.name]
+            found = shared_site(Path(os.environ[SHARED]), site.name)
             site.directory = Path(str(found["directory"]))
             site.shared_port = int(str(found["port"]))
             return site
@@ -128,29 +139,26 @@ def stop_all() -> None:
         shutil.rmtree(site.directory, ignore_errors=True)
 
 
-def serve(ready_file: Path) -> None:
-    """Build and serve both sites until SIGTERM; write where they are to `ready_file` (or
-    the error, so that the waiting test processes fail at once with it)."""
+def serve(folder: Path) -> None:
+    """Build and serve both sites until SIGTERM; write where each is to `folder` once it is
+    built (or the error, so that the waiting test processes fail at once with it)."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    partial = ready_file.with_name(ready_file.name + ".tmp")
+    folder.mkdir(parents=True, exist_ok=True)
     try:
-        found = {
-            s.name: {"directory": str(start(s).directory), "port": s.port} for s in SITES.values()
-        }
-    except BaseException as error:  # a failed build: say so to the test processes
-        partial.write_text(json.dumps({"error": repr(error)}), encoding="utf-8")
-        partial.replace(ready_file)
-        stop_all()
-        raise
-    partial.write_text(json.dumps(found), encoding="utf-8")
-    partial.replace(ready_file)  # whole or not at all
-    try:
+        for site in SITES.values():
+            start(site)
+            publish(folder, site.name, {"directory": str(site.directory), "port": site.port})
         while True:
             time.sleep(3600)
+    except SystemExit:
+        raise
+    except BaseException as error:  # a failed build: say so to the test processes
+        publish(folder, "error", {"error": repr(error)})
+        raise
     finally:
         stop_all()
 
 
 if __name__ == "__main__":
-    assert sys.argv[1:2] == ["--serve"] and len(sys.argv) == 3, "usage: _site.py --serve FILE"
+    assert sys.argv[1:2] == ["--serve"] and len(sys.argv) == 3, "usage: _site.py --serve FOLDER"
     serve(Path(sys.argv[2]))
