@@ -31,24 +31,31 @@ find_python() {
   echo "Python 3.11 or newer is needed" >&2; return 1
 }
 
-# pip itself is pinned too: dependency groups (pip install --group) need pip 25.1 or newer.
+# pip itself is pinned too (./scripts/build makes the planner wheel with `pip wheel`). The
+# packages go in with uv (from PyPI, pinned here), which resolves and installs the same pins as
+# pip does in seconds instead of minutes; it reads no pip.conf, so a machine's find-links or
+# extra-index settings neither slow it down nor change what it installs.
 PIP_VERSION="26.3"
+UV_VERSION="0.13.8"
 # Which dependency groups of pyproject.toml to install: dev (everything, the default) or a
 # smaller set, e.g. EVEN_BACK_GROUPS=build for a deploy that only builds the site.
 EVEN_BACK_GROUPS="${EVEN_BACK_GROUPS:-dev}"
 
 ensure_venv() {
   local stamp="$ROOT/.venv/.installed" want group args=()
-  want=$( (cat pyproject.toml; echo "pip==$PIP_VERSION $EVEN_BACK_GROUPS") | sha256sum | cut -d' ' -f1)
+  want=$( (cat pyproject.toml; echo "pip==$PIP_VERSION uv==$UV_VERSION $EVEN_BACK_GROUPS") \
+    | sha256sum | cut -d' ' -f1)
   if [ ! -x "$ROOT/.venv/bin/python" ]; then
     log "creating .venv"
     "$(find_python)" -m venv "$ROOT/.venv"
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     log "installing Python packages (groups: $EVEN_BACK_GROUPS; pinned in pyproject.toml)"
-    "$ROOT/.venv/bin/python" -m pip install -q "pip==$PIP_VERSION"
+    # Only PyPI: the machine's pip.conf may name local indexes that do not exist.
+    PIP_CONFIG_FILE=/dev/null "$ROOT/.venv/bin/python" -m pip install -q "uv==$UV_VERSION"
     for group in $EVEN_BACK_GROUPS; do args+=(--group "$group"); done
-    "$ROOT/.venv/bin/python" -m pip install -q -e . "${args[@]}"
+    "$ROOT/.venv/bin/python" -m uv pip install -q --python "$ROOT/.venv/bin/python" \
+      "pip==$PIP_VERSION" -e . "${args[@]}"
     echo "$want" > "$stamp"
   fi
   export PATH="$ROOT/.venv/bin:$PATH"

@@ -53,4 +53,4 @@ def test_every_test_folder_is_one_that_scripts_test_runs() -> None:
     folders = {p.parent.relative_to(tests).as_posix() for p in tests.rglob("test_*.py")}
     assert folders == {".", "browser", "pyodide"}, "add the new folder to scripts/test"
     script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
-    assert "tests/browser" in script and "tests/pyodide tests/test_*.py" in script
+    assert "tests/browser" in script and "tests/test_*.py tests/pyodide" in script

@@ -17,6 +17,14 @@ from evenback_build.chromium import ARGS as CHROMIUM_ARGS
 from evenback_build.chromium import CHROMIUM
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with a test that needs both sites run after those that need only the one at
+    "/" (each module's tests keep their order): under ./scripts/test the site at "/" is built
+    first, so the browser tests start while the one under a sub-path is built."""
+    both = {item.path for item in items if "sites" in getattr(item, "fixturenames", ())}
+    items.sort(key=lambda item: item.path in both)
+
+
 @pytest.fixture(scope="session")
 def sites() -> Iterator[dict[str, Site]]:
     for site in SITES.values():
@@ -25,8 +33,9 @@ def sites() -> Iterator[dict[str, Site]]:
 
 
 @pytest.fixture(scope="session")
-def site(sites: dict[str, Site]) -> Site:
-    return sites["root"]
+def site() -> Site:
+    """The site at "/" (started alone: a test that needs only it need not wait for the other)."""
+    return start(SITES["root"])
 
 
 @pytest.fixture(scope="session")
