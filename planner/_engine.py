@@ -17,7 +17,7 @@ from ._catalogue import Exercise, catalogue_by_id, load_catalogue
 from ._explain import explanation
 from ._items import ItemMaker
 from ._profile import Profile, parse_profile
-from ._progress import WeekInfo, last_training_week, week_infos, week_note
+from ._progress import WeekInfo, last_training_week, range_top, week_infos, week_note
 from ._schedule import (
     Slot,
     covers,
@@ -244,7 +244,10 @@ class _Builder:
                 blocks.append(s.pick.block)
             progressing = s.progresses and not s.capped and s.pick.role == "normal"
             if progressing and s.pick.block in ("main", "accessory") and not ranges:
-                ranges.append((s.low, s.high))
+                top = range_top(
+                    s.low, s.high, self.infos[0], measure=s.ex.measure, caution=self.ctx.caution
+                )
+                ranges.append((s.low, top))
 
     def explanations(self) -> dict[str, str]:
         """Each exercise's full note, once, in order of first appearance (after weeks())."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from ._catalogue import Exercise
-from ._progress import WeekInfo, target
+from ._progress import WeekInfo, mobility_target, target
 from ._select import Context, Pick, heavy_lower_back, session_rank
 from ._vocab import BLOCKS, level_rank
 
@@ -165,6 +165,8 @@ def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
         return Dose(1, 1, high)
     if slot.progresses and not slot.capped:
         value = target(low, high, info, measure=ex.measure, caution=ctx.caution)
+    elif slot.pick.block == "mobility" and ex.measure == "seconds" and not slot.capped:
+        value = mobility_target(low, high, info)
     else:
         value = low
     sets = max(1, slot.sets - 1) if info.deload else slot.sets
@@ -220,15 +222,31 @@ def _least_seconds(ex: Exercise, goal: str) -> int:
     return seconds_for(slot, Dose(1 + extra, 1, low))
 
 
+def _load_key(info: WeekInfo) -> tuple[int, int, int]:
+    return (info.position, info.cycle, 1 if info.step == info.steps - 1 else 0)
+
+
 def heaviest_weeks(infos: Sequence[WeekInfo]) -> list[WeekInfo]:
-    """The weeks whose session times bound all the others: the last training week. An item's
-    time only grows with its sets and its reps (or seconds), and both only grow through a
-    block (`_progress.target` rises with the step; a deload week has fewer sets at the week-1
-    target), so a session fits every week if it fits its last training week."""
+    """The weeks whose session times bound all the others. An item's time grows with its
+    sets and its reps (or seconds); a training week's reps (or seconds) grow with its place
+    in its cycle (`_progress.target`), a mobility hold's with the cycle, and only the last
+    training week has the late extra set. So a week whose place, cycle and lateness are all
+    no higher than another's takes no longer; a deload week (fewer sets, the bottom of each
+    range, its cycle's mobility holds) takes no longer than the training week before it.
+    The weeks left are the ones no other week matches on all three (two or three)."""
     training = [info for info in infos if not info.deload]
     if not training:
         return list(infos)
-    return [max(training, key=lambda info: info.step)]
+    keys = [_load_key(info) for info in training]
+    out: list[WeekInfo] = []
+    for info, key in zip(training, keys, strict=True):
+        beaten = any(
+            theirs != key and all(t >= k for t, k in zip(theirs, key, strict=True))
+            for theirs in keys
+        )
+        if not beaten and all(_load_key(w) != key for w in out):
+            out.append(info)
+    return out
 
 
 def session_seconds(slots: Sequence[Slot], info: WeekInfo, ctx: Context) -> int:

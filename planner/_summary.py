@@ -10,7 +10,7 @@ from typing import Any
 
 from ._assess import BANDS_BASIS, TESTS, self_test
 from ._profile import Profile
-from ._progress import DELOAD_EVERY, deload_weeks
+from ._progress import DELOAD_EVERY, cycle_lengths, deload_weeks
 from ._screen import caution as is_caution
 from ._vocab import REGION_WORDS, hard_days, lower_first
 from ._volume import MUSCLE_WEEKLY_SETS, week_sets, weekly_cap
@@ -227,10 +227,25 @@ def summary(
             "studies)."
         )
     deloads = sorted(deload_weeks(profile.weeks))
+    lengths = cycle_lengths(profile.weeks - len(deloads))
+    cycles = (
+        f"; the block's training weeks run in {len(lengths)} cycles of "
+        f"{human_list([str(n) for n in lengths])} weeks, each starting at the bottom again with "
+        "the next step up"
+        if len(lengths) > 1
+        else ""
+    )
+    stretch = (
+        ", and stretches hold longer from one cycle to the next"
+        if len(lengths) > 1
+        else "; stretches keep their time in a block this short (they lengthen from one "
+        "cycle to the next, and it has one)"
+    )
     progression = (
-        "Targets rise from the bottom of each exercise's range toward the top over the block; "
-        "when every set reaches the top, add 2-10% load and go back to the bottom (double "
-        "progression, Ratamess et al. 2009)."
+        "Targets rise one rep (or five seconds) a week at the same load, up a range of at "
+        "most four steps; at its top, the next step is the smallest load increase your "
+        "equipment allows (or the harder variant) and back to the bottom (double "
+        f"progression, Ratamess et al. 2009){cycles}{stretch}."
     )
     if deloads:
         progression += (

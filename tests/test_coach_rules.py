@@ -465,3 +465,142 @@ def test_the_kettlebell_only_plan_has_no_swing_before_a_one_arm_swing() -> None:
         "weeks": 8,
     }
     check_one_fast_lift_a_session(plan(profile))
+
+
+# Double progression (docs/programming/progression.md): one rep, or five seconds, a week.
+STEP = {"reps": 1, "seconds": 5}
+RANGE_STEPS = 4  # a range runs at most four steps above its bottom at one load
+
+
+def _doses(week: Mapping[str, Any]) -> dict[tuple[int, str, str], tuple[Any, ...]]:
+    """{(day, exercise, block): (sets and reps or seconds of each side)} for the week's items
+    other than self-tests."""
+    out: dict[tuple[int, str, str], tuple[Any, ...]] = {}
+    for session in week["sessions"]:
+        for it in session["items"]:
+            if "self_test" in it:
+                continue
+            out[(session["day"], it["exercise"], it["block"])] = _entry_doses(it)
+    return out
+
+
+def _value(dose: tuple[Any, ...]) -> int:
+    return int(dose[0][1])
+
+
+def _entry_doses(it: Mapping[str, Any]) -> tuple[Any, ...]:
+    entries = it["sides"] if it["unilateral"] else [it]
+    return tuple((e["sets"], e.get("reps", e.get("seconds"))) for e in entries)
+
+
+def goal_top(ex: Any, goal: str, *, caution: bool) -> int:
+    """The top of a main or accessory item's range for the goal (the session-rules page): the
+    catalogue's for balance and fast lifts; for muscle, at least 12 and at most 15 reps; for
+    endurance, 8 reps or 15 seconds more; with pain, the middle of that range."""
+    low, high = ex.dose
+    if ex.pattern != "ballistic":
+        if goal == "muscle" and ex.measure == "reps":
+            low, high = max(6, low), min(15, max(high, 12))
+        elif goal == "endurance":
+            low, high = (low + 4, high + 8) if ex.measure == "reps" else (low + 10, high + 15)
+    return low + (high - low) // 2 if caution else high
+
+
+def check_progression(result: Mapping[str, Any]) -> None:
+    """Over the training (non-deload) weeks, each main and accessory item's reps (or seconds)
+    rise at most one step a week, and while they rise (at one load) never more than four
+    steps above where they started nor past the exercise's top; a drop is a new cycle at a
+    new load. Mobility holds never shorten, and lengthen when the block has two or more
+    cycles and the exercise has room. Two consecutive training weeks never prescribe the
+    same doses, unless every main and accessory item of the later one is held at its week-1
+    target (its note says so) or at the top of its range."""
+    caution = "Because of your pain" in " ".join(w["note"] for w in result["weeks"])
+    goal = result["profile"].get("goal", "balance")
+    training = [_doses(w) for w in result["weeks"] if not w["deload"]]
+    starts: dict[tuple[int, str, str], int] = {}
+    for before, now in itertools.pairwise(training):
+        for key, dose in now.items():
+            if key not in before:
+                continue
+            ex = BY_ID[key[1]]
+            was, value = _value(before[key]), _value(dose)
+            if key[2] == "mobility":
+                assert value >= was, (key, was, value)
+                continue
+            if key[2] not in ("main", "accessory"):
+                continue
+            top = goal_top(ex, goal, caution=False)
+            assert value <= max(top, was), (key, value)
+            if value < was:
+                starts[key] = value
+                continue
+            start = starts.setdefault(key, was)
+            assert value - was <= STEP[ex.measure], (key, was, value)
+            assert value - start <= RANGE_STEPS * STEP[ex.measure], (key, start, value)
+    if len(training) > 5:
+        for key, dose in training[0].items():
+            ex = BY_ID[key[1]]
+            last = training[-1].get(key)
+            if key[2] == "mobility" and last is not None and _value(dose) < ex.dose[1]:
+                assert _value(last) > _value(dose), (key, dose, last)
+    weeks = [w for w in result["weeks"] if not w["deload"]]
+    for n, (before, now) in enumerate(itertools.pairwise(training)):
+        same = {k: v for k, v in now.items() if k in before} == {
+            k: v for k, v in before.items() if k in now
+        }
+        held = all(
+            "Kept at the week-1 target" in it["notes"]
+            or _value(_entry_doses(it)) >= goal_top(BY_ID[it["exercise"]], goal, caution=caution)
+            for s in weeks[n + 1]["sessions"]
+            for it in s["items"]
+            if it["block"] in ("main", "accessory") and "self_test" not in it
+        )
+        assert not same or held, f"training weeks {n + 1} and {n + 2} are the same"
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False))
+def test_reps_rise_a_step_a_week_and_at_most_the_range_at_one_load(
+    profile: dict[str, Any],
+) -> None:
+    result = plan(profile)
+    if result["status"] == "ok":
+        check_progression(result)
+
+
+@SETTINGS
+@given(
+    valid_profiles(allow_refer=False).map(
+        lambda p: {
+            **p,
+            "weeks": 16,
+            "minutes_per_session": min(p.get("minutes_per_session", 30), 25),
+        }
+    )
+)
+def test_no_week_of_a_long_tight_plan_goes_over_the_budget(profile: dict[str, Any]) -> None:
+    result = plan(profile)
+    if result["status"] == "ok":
+        check_time(result)
+        check_progression(result)
+
+
+def test_a_16_week_hips_plan_climbs_reps_in_cycles_and_lengthens_its_stretches() -> None:
+    profile = {"focus": ["hips"], "equipment": ["dumbbell"], "weeks": 16, "weak_side": "left"}
+    result = plan(profile)
+    check_progression(result)
+    training = [_doses(w) for w in result["weeks"] if not w["deload"]]
+    main = next(k for k in training[0] if k[2] == "main")
+    values = [_value(w[main]) for w in training]
+    low = values[0]
+    assert values == [low, low + 1, low + 2, low + 3] * 3, values
+    stretch = next((k for k in training[0] if k[2] == "mobility"), None)
+    assert stretch is not None
+    assert [_value(training[i][stretch]) for i in (0, 4, 8)] == [20, 30, 45]
+
+
+def test_a_block_whose_first_cycle_is_longest_fits_its_time_in_every_week() -> None:
+    # 9 weeks: 7 training weeks in cycles of 4 and 3, so the first cycle's top (week 5) has
+    # the highest reps of the block, not the last training week.
+    profile = {"weeks": 9, "minutes_per_session": 10, "focus": ["upper_back"], "weak_side": "left"}
+    check_time(plan(profile))
