@@ -17,7 +17,14 @@ from ._catalogue import Exercise, catalogue_by_id, load_catalogue
 from ._explain import explanation
 from ._items import ItemMaker
 from ._profile import Profile, parse_profile
-from ._progress import WeekInfo, last_training_week, range_top, week_infos, week_note
+from ._progress import (
+    VARIETY_MIN_WEEKS,
+    WeekInfo,
+    last_training_week,
+    range_top,
+    week_infos,
+    week_note,
+)
 from ._schedule import (
     Slot,
     covers,
@@ -37,6 +44,7 @@ from ._select import (
     choose_day,
     day_regions,
     eligible,
+    later_cycle_picks,
     new_week,
     self_test_picks,
 )
@@ -128,20 +136,32 @@ class _Builder:
             final = [t for t in final if caution_swap(t.ex, self.ctx, "main")[1] is None]
         self.start_tests = start
         self.final_tests = final
-        self._templates: dict[bool, list[list[Slot]]] = {}
+        # Long blocks change exercises from one cycle to the next (odd cycles: siblings).
+        self.alt_picks = (
+            later_cycle_picks(self.picks, self.ctx)
+            if profile.weeks >= VARIETY_MIN_WEEKS and any(i.cycle for i in self.infos)
+            else None
+        )
+        self._templates: dict[tuple[bool, bool], list[list[Slot]]] = {}
 
-    def templates(self, late_bonus: bool) -> list[list[Slot]]:
-        """Each day's slots, fitted and filled (worked out once per late_bonus: the weeks
-        only read them)."""
-        known = self._templates.get(late_bonus)
+    def alternate(self, info: WeekInfo) -> bool:
+        """Whether the week `info` does the later cycles' exercises."""
+        return self.alt_picks is not None and info.cycle % 2 == 1
+
+    def templates(self, late_bonus: bool, alt: bool = False) -> list[list[Slot]]:
+        """Each day's slots, fitted and filled (worked out once per late_bonus and set of
+        exercises: the weeks only read them)."""
+        known = self._templates.get((late_bonus, alt))
         if known is None:
-            known = self._templates[late_bonus] = self._make_templates(late_bonus)
+            known = self._templates[(late_bonus, alt)] = self._make_templates(late_bonus, alt)
         return known
 
-    def _make_templates(self, late_bonus: bool) -> list[list[Slot]]:
+    def _make_templates(self, late_bonus: bool, alt: bool) -> list[list[Slot]]:
         out: list[list[Slot]] = []
         bonus_left = late_bonus  # one weak-side set more, in one item of the whole plan
-        for d, picks in enumerate(self.picks):
+        days = self.alt_picks if alt and self.alt_picks is not None else self.picks
+        infos = [i for i in self.infos if self.alternate(i) == alt]
+        for d, picks in enumerate(days):
             slots = [make_slot(p, self.ctx) for p in picks]
             if bonus_left:
                 for s in slots:
@@ -154,15 +174,15 @@ class _Builder:
                     slots,
                     self.profile.minutes_per_session,
                     self.regions[d],
-                    self.infos,
+                    infos,
                     self.ctx,
                     keep_one_test=False,
                 )
             )
-        trim_to_cap(out, self.infos, self.ctx)
-        tally = WeekSets(out, self.infos, self.ctx)
+        trim_to_cap(out, infos, self.ctx)
+        tally = WeekSets(out, infos, self.ctx)
         for slots in out:
-            fill_up(slots, self.profile.minutes_per_session, self.infos, self.ctx, tally)
+            fill_up(slots, self.profile.minutes_per_session, infos, self.ctx, tally)
         return out
 
     def variant(
@@ -186,7 +206,6 @@ class _Builder:
         return order_slots(fitted)
 
     def weeks(self, *, late_bonus: bool, final_tests: bool) -> list[dict[str, Any]]:
-        templates = self.templates(late_bonus)
         maker = ItemMaker(
             self.ctx, compared=bool(self.profile.tests), started=bool(self.start_tests)
         )
@@ -194,10 +213,17 @@ class _Builder:
         n_weeks = self.profile.weeks
         out: list[dict[str, Any]] = []
         self.seen: dict[str, tuple[Exercise, list[str], list[tuple[int, int]]]] = {}
-        ordered = [order_slots(t) for t in templates]
         noted: dict[int, list[Slot]] = {}  # slot lists already noted (kept alive by their id)
-        titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
+        sets: dict[bool, tuple[list[list[Slot]], list[list[Slot]], list[str]]] = {}
         for info in self.infos:
+            alt = self.alternate(info)
+            known = sets.get(alt)
+            if known is None:
+                templates = self.templates(late_bonus, alt)
+                ordered = [order_slots(t) for t in templates]
+                titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
+                known = sets[alt] = (templates, ordered, titles)
+            templates, ordered, titles = known
             sessions: list[dict[str, Any]] = []
             for d in range(days):
                 slots: list[Slot] = ordered[d]

@@ -3,10 +3,10 @@
 - Double progression (Ratamess et al. 2009): an item's range runs from its week-1 target up
   CYCLE_STEPS - 1 steps (one rep, or five seconds, a week), never past the exercise's top
   (its middle when training with some pain), and no more steps than its longest cycle
-  climbs. The training weeks are split into cycles of at
-  most CYCLE_STEPS weeks, as even as can be (the longer ones first): in each cycle the target
-  starts at the bottom of the range and rises one step a week; the next cycle starts at the
-  bottom again, with more load (or the harder variant). So reps never climb more than the
+  climbs. The training weeks are split into cycles (`cycle_lengths`): from one deload to the
+  next in blocks of 8 weeks or more, else at most CYCLE_STEPS weeks each. In each cycle the
+  target starts at the bottom of the range and rises one step a week; the next cycle starts
+  at the bottom again, with more load (or the harder variant). So reps never climb more than the
   range at one load, and the last training week ends a cycle, at its highest target.
 - Mobility holds lengthen from one cycle to the next (20, 30, then 45 seconds for a 20-45 s
   stretch): MOBILITY_GAIN.
@@ -47,11 +47,31 @@ class WeekInfo:
     span: int = CYCLE_STEPS - 1  # steps from a range's bottom to its top: the longest cycle's
 
 
-def cycle_lengths(steps: int) -> tuple[int, ...]:
-    """The training weeks' cycles: as few as hold CYCLE_STEPS weeks at most, as even as can
-    be, the longer first (12 training weeks: 4, 4, 4; 7: 4, 3)."""
+VARIETY_MIN_WEEKS = 8  # blocks this long change exercises from cycle to cycle
+
+
+def cycle_lengths(weeks: int) -> tuple[int, ...]:
+    """The training weeks of each cycle. In blocks of VARIETY_MIN_WEEKS weeks or more, a
+    cycle runs from one deload to the next (three weeks up, one down), a last cycle of a
+    single week joining the one before. In shorter blocks, as few cycles as hold
+    CYCLE_STEPS weeks at most, as even as can be, the longer first (7 weeks: 3 and 3)."""
+    deloads = deload_weeks(weeks)
+    steps = weeks - len(deloads)
     if steps <= 0:
         return ()
+    if weeks >= VARIETY_MIN_WEEKS:
+        out: list[int] = []
+        run = 0
+        for week in range(1, weeks + 1):
+            if week in deloads:
+                out.append(run)
+                run = 0
+            else:
+                run += 1
+        out = [n for n in [*out, run] if n]
+        if len(out) > 1 and out[-1] == 1:
+            out[-2:] = [out[-2] + 1]
+        return tuple(out)
     n = -(-steps // CYCLE_STEPS)
     base, longer = divmod(steps, n)
     return tuple(base + 1 if i < longer else base for i in range(n))
@@ -61,7 +81,7 @@ def week_infos(weeks: int) -> tuple[WeekInfo, ...]:
     deloads = deload_weeks(weeks)
     steps = weeks - len(deloads)
     place: list[tuple[int, int, bool]] = []  # (cycle, position, top) of each training step
-    lengths = cycle_lengths(steps)
+    lengths = cycle_lengths(weeks)
     span = max(lengths, default=1) - 1
     for cycle, length in enumerate(lengths):
         place += [(cycle, p, p == length - 1) for p in range(length)]

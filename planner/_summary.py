@@ -227,7 +227,7 @@ def summary(
             "studies)."
         )
     deloads = sorted(deload_weeks(profile.weeks))
-    lengths = cycle_lengths(profile.weeks - len(deloads))
+    lengths = cycle_lengths(profile.weeks)
     cycles = (
         f"; the block's training weeks run in {len(lengths)} cycles of "
         f"{human_list([str(n) for n in lengths])} weeks, each starting at the bottom again with "
@@ -241,6 +241,22 @@ def summary(
         else "; stretches keep their time in a block this short (they lengthen from one "
         "cycle to the next, and it has one)"
     )
+
+    def lifts(week: Mapping[str, Any]) -> list[str]:
+        return [
+            it["exercise"]
+            for s in week["sessions"]
+            for it in s["items"]
+            if it["block"] in ("main", "accessory") and "self_test" not in it
+        ]
+
+    changed = len(weeks) > DELOAD_EVERY and lifts(weeks[0]) != lifts(weeks[DELOAD_EVERY])
+    if changed:
+        stretch += (
+            "; after each deload, exercises change to a variant or a sibling of the same kind "
+            "for the same region and sides where your equipment and level allow, and back "
+            "again after the next, so the work stays fresh without changing what it trains"
+        )
     progression = (
         "Targets rise one rep (or five seconds) a week at the same load, up a range of at "
         "most four steps; at its top, the next step is the smallest load increase your "

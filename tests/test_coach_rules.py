@@ -593,14 +593,69 @@ def test_a_16_week_hips_plan_climbs_reps_in_cycles_and_lengthens_its_stretches()
     main = next(k for k in training[0] if k[2] == "main")
     values = [_value(w[main]) for w in training]
     low = values[0]
-    assert values == [low, low + 1, low + 2, low + 3] * 3, values
+    assert values == [low, low + 1, low + 2] * 4, values
     stretch = next((k for k in training[0] if k[2] == "mobility"), None)
     assert stretch is not None
-    assert [_value(training[i][stretch]) for i in (0, 4, 8)] == [20, 30, 45]
+    assert [_value(training[i][stretch]) for i in (0, 3, 6)] == [20, 30, 45]
 
 
 def test_a_block_whose_first_cycle_is_longest_fits_its_time_in_every_week() -> None:
-    # 9 weeks: 7 training weeks in cycles of 4 and 3, so the first cycle's top (week 5) has
-    # the highest reps of the block, not the last training week.
-    profile = {"weeks": 9, "minutes_per_session": 10, "focus": ["upper_back"], "weak_side": "left"}
+    # 10 weeks: cycles of 3, 3 and 2 training weeks, so the first two cycles' tops (weeks 3
+    # and 7) have more reps than the last training week.
+    profile = {"weeks": 10, "minutes_per_session": 10, "focus": ["upper_back"], "weak_side": "left"}
     check_time(plan(profile))
+
+
+def _exercises(week: Mapping[str, Any]) -> dict[int, list[str]]:
+    return {
+        s["day"]: [it["exercise"] for it in s["items"] if it["block"] in ("main", "accessory")]
+        for s in week["sessions"]
+    }
+
+
+def check_variety(result: Mapping[str, Any]) -> None:
+    """In a block of 8 weeks or more, every exercise a later cycle puts in an item's place
+    is the same kind of work: the same pattern, regions and sides (so the weekly sets, the
+    heavy days and the weak-side rules hold for it as for the one it replaces)."""
+    weeks = result["weeks"]
+    first = _exercises(weeks[0])
+    for week in weeks[4:8]:
+        for day, names in _exercises(week).items():
+            if len(names) != len(first[day]):
+                continue
+            for was, now in zip(first[day], names, strict=True):
+                a, b = BY_ID[was], BY_ID[now]
+                assert (a.pattern, set(a.focus), a.unilateral) == (
+                    b.pattern,
+                    set(b.focus),
+                    b.unilateral,
+                ), (day, was, now)
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False).map(lambda p: {**p, "weeks": 12}))
+def test_long_blocks_change_exercises_only_for_the_same_kind_of_work(
+    profile: dict[str, Any],
+) -> None:
+    result = plan(profile)
+    if result["status"] == "ok":
+        check_variety(result)
+        check_progression(result)
+
+
+def test_a_12_week_plan_changes_exercises_after_the_first_deload_and_back_after_the_second() -> (
+    None
+):
+    profile = {
+        "focus": ["hips"],
+        "equipment": ["dumbbell"],
+        "weeks": 12,
+        "weak_side": "left",
+        "experience": "intermediate",
+    }
+    result = plan(profile)
+    check_variety(result)
+    weeks = result["weeks"]
+    cycle = [_exercises(weeks[w - 1]) for w in (1, 5, 9)]
+    assert cycle[0] != cycle[1]
+    assert cycle[0] == cycle[2]

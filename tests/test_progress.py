@@ -49,21 +49,32 @@ def test_holds_rise_five_seconds_a_week() -> None:
 
 
 @pytest.mark.parametrize(
-    ("steps", "lengths"),
-    [(1, (1,)), (4, (4,)), (5, (5,)), (6, (3, 3)), (7, (4, 3)), (9, (5, 4)), (12, (4, 4, 4))],
+    ("weeks", "lengths"),
+    [
+        (1, (1,)),
+        (4, (4,)),
+        (5, (4,)),
+        (6, (5,)),
+        (7, (3, 3)),
+        (8, (3, 3)),
+        (9, (3, 4)),
+        (10, (3, 3, 2)),
+        (13, (3, 3, 4)),
+        (16, (3, 3, 3, 3)),
+    ],
 )
-def test_training_weeks_split_into_even_cycles_of_at_most_five(
-    steps: int, lengths: tuple[int, ...]
+def test_cycles_run_from_deload_to_deload_in_long_blocks_and_hold_five_weeks_at_most(
+    weeks: int, lengths: tuple[int, ...]
 ) -> None:
-    assert cycle_lengths(steps) == lengths
+    assert cycle_lengths(weeks) == lengths
 
 
-def test_a_16_week_block_climbs_one_rep_a_week_then_starts_again_at_the_bottom() -> None:
+def test_a_16_week_block_climbs_one_rep_a_week_then_starts_again_after_each_deload() -> None:
     infos = week_infos(16)
     training = [target(6, 12, i, measure="reps", caution=False) for i in infos if not i.deload]
-    assert training == [6, 7, 8, 9] * 3
+    assert training == [6, 7, 8] * 4
     tops = [i.week for i in infos if i.cycle_top]
-    assert tops == [5, 10, 15]
+    assert tops == [3, 7, 11, 15]
 
 
 def test_reps_never_pass_the_exercise_top() -> None:
@@ -81,7 +92,7 @@ def test_reps_never_pass_the_exercise_top() -> None:
 def test_mobility_holds_lengthen_from_cycle_to_cycle() -> None:
     infos = [i for i in week_infos(16) if not i.deload]
     assert sorted({mobility_target(20, 45, i) for i in infos}) == [20, 30, 45]
-    assert [mobility_target(20, 45, i) for i in infos][:4] == [20] * 4
+    assert [mobility_target(20, 45, i) for i in infos] == [20] * 3 + [30] * 3 + [45] * 6
 
 
 def test_single_week_block_uses_the_bottom_of_the_range() -> None:
