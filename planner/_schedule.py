@@ -176,27 +176,45 @@ def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
     return Dose(weak, sets, value)
 
 
-def seconds_for(slot: Slot, d: Dose) -> int:
-    """Work plus set-up for every set of every side, plus the rests.
+def item_seconds(
+    ex: Exercise, entries: Sequence[tuple[int, float]], *, block: str, test: bool, rest: float
+) -> int:
+    """Work plus set-up for every set of every side, plus the rests; `entries` are each
+    side's (sets, reps or seconds per set) in the order performed (one entry for a two-sided
+    item).
 
     A rest follows every set of every side but the last; a one-sided hold (or stretch) of
     a warm-up or mobility item changes sides without one. Ballistic and barbell lifts add
-    their build-up sets (half the reps, a short rest each), and every item a changeover.
-    A self-test has one rest, between its two sides.
+    their build-up sets (half the reps of the last side's sets, a short rest each), and
+    every item a changeover. A self-test has one rest, between its two sides.
     """
-    ex = slot.ex
-    per_set = d.value * ex.seconds_per_rep if ex.measure == "reps" else float(d.value)
-    total_sets = d.weak_sets + d.strong_sets if ex.unilateral else d.strong_sets
-    work = total_sets * (per_set + ex.setup_seconds) + CHANGEOVER_SECONDS
-    if slot.pick.role == "test":
+    work = float(CHANGEOVER_SECONDS)
+    per_set = 0.0
+    for sets, value in entries:
+        per_set = value * ex.seconds_per_rep if ex.measure == "reps" else float(value)
+        work += sets * (per_set + ex.setup_seconds)
+    if test:
         rests = 1
-    elif ex.unilateral and slot.pick.block in ("warmup", "mobility"):
-        rests = max(d.weak_sets, d.strong_sets) - 1
+    elif ex.unilateral and block in ("warmup", "mobility"):
+        rests = max(sets for sets, _ in entries) - 1
     else:
-        rests = total_sets - 1
-    if builds_up(ex) and slot.pick.role != "test":
+        rests = sum(sets for sets, _ in entries) - 1
+    if builds_up(ex) and not test:
         work += BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
-    return math.ceil(work + rests * slot.rest)
+    return math.ceil(work + rests * rest)
+
+
+def seconds_for(slot: Slot, d: Dose) -> int:
+    """A slot's time in seconds at the dose `d` (`item_seconds`)."""
+    ex = slot.ex
+    entries = (
+        ((d.weak_sets, d.value), (d.strong_sets, d.value))
+        if ex.unilateral
+        else ((d.strong_sets, d.value),)
+    )
+    return item_seconds(
+        ex, entries, block=slot.pick.block, test=slot.pick.role == "test", rest=slot.rest
+    )
 
 
 _LEAST: dict[tuple[int, str], tuple[Exercise, int]] = {}
