@@ -15,6 +15,7 @@ from ._assess import (
 )
 from ._catalogue import Exercise, catalogue_by_id, load_catalogue
 from ._explain import explanation
+from ._extras import add_extras
 from ._items import ItemMaker
 from ._profile import Profile, parse_profile
 from ._progress import (
@@ -31,6 +32,7 @@ from ._schedule import (
     dose_range,
     fill_up,
     fit,
+    full_rests,
     least_seconds,
     make_slot,
     order_slots,
@@ -63,7 +65,8 @@ def _counts(minutes: int, schedule: str) -> dict[str, int]:
         "n_warmup": 0 if schedule == "add_on" else warmups,
         "n_main": 2 if minutes < 45 else (3 if minutes < 75 else 4),
         "n_accessory": 1 if minutes < 45 else (2 if minutes < 75 else 3),
-        "n_mobility": 1,
+        # Longer sessions end with a longer cool-down (stretches count in no weekly limit).
+        "n_mobility": 1 if minutes < 45 else (2 if minutes < 75 else 3),
     }
 
 
@@ -181,8 +184,12 @@ class _Builder:
             )
         trim_to_cap(out, infos, self.ctx)
         tally = WeekSets(out, infos, self.ctx)
+        minutes = self.profile.minutes_per_session
         for slots in out:
-            fill_up(slots, self.profile.minutes_per_session, infos, self.ctx, tally)
+            fill_up(slots, minutes, infos, self.ctx, tally)
+        add_extras(out, self.regions, minutes, infos, self.ctx, tally)
+        for slots in out:
+            full_rests(slots, minutes, infos, self.ctx)
         return out
 
     def variant(

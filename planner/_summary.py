@@ -16,6 +16,8 @@ from ._vocab import REGION_WORDS, hard_days, lower_first
 from ._volume import MUSCLE_WEEKLY_SETS, week_sets, weekly_cap
 from ._wording import human_list, regions_text
 
+FULL_SHARE_TENTHS = 8  # a week-1 session under 80% of the time given says why
+
 
 def session_title(regions: Sequence[str], *, has_tests: bool) -> str:
     """ "Lower back and hips", or "Self-tests, then lower back and hips"."""
@@ -96,7 +98,8 @@ def rules_lines(
         "heavy work, then one-sided work, accessories, and mobility last; rests follow the "
         "lift: about 3 "
         "minutes for a heavy barbell hinge, 2 for other barbell and fast lifts, 90 seconds for "
-        "loaded work and under a minute for body-weight work (Ratamess et al. 2009)."
+        "loaded work (2 minutes for a loaded main lift when the session has time) and under "
+        "a minute for body-weight work (Ratamess et al. 2009)."
     )
     peak = max(
         (w for w in weeks if not w["deload"]),
@@ -117,12 +120,25 @@ def rules_lines(
             "and newer lifters progress on fewer (Ratamess et al. 2009)."
         )
         budget = profile.minutes_per_session
-        used = max((x["estimated_minutes"] for x in weeks[0]["sessions"]), default=0)
-        if used * 10 < budget * 6:
+        used = [x["estimated_minutes"] for x in weeks[0]["sessions"]]
+        if used and min(used) * 10 < budget * FULL_SHARE_TENTHS:
+            if is_caution(profile.pain):
+                why = (
+                    "with back pain today the plan keeps its sessions short and its weekly "
+                    "numbers lower on purpose"
+                )
+            elif profile.schedule == "add_on":
+                why = "it is added to your own workouts, so it stays short"
+            else:
+                why = (
+                    "more hard sets would go past the weekly numbers above (or past the five "
+                    "sets an exercise gets at most)"
+                )
+            shortest = f", the shortest {min(used)}" if min(used) != max(used) else ""
             out.append(
-                f"Week 1's longest session takes about {used} of your {budget} minutes: more "
-                "hard sets for these regions would go past the weekly numbers above, so use the "
-                "spare time for other training, or choose more regions."
+                f"Week 1's longest session takes about {max(used)} of your {budget} "
+                f"minutes{shortest}: {why}. Use the spare time for other training (walking or "
+                "other cardio, say), or choose more regions."
             )
         if profile.goal == "muscle":
             for region in profile.focus:

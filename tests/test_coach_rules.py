@@ -659,3 +659,41 @@ def test_a_12_week_plan_changes_exercises_after_the_first_deload_and_back_after_
     cycle = [_exercises(weeks[w - 1]) for w in (1, 5, 9)]
     assert cycle[0] != cycle[1]
     assert cycle[0] == cycle[2]
+
+
+def check_time_used(result: Mapping[str, Any]) -> None:
+    """Every week-1 session is within the budget and uses at least 80% of it, unless the
+    plan's summary says how much it uses and why."""
+    budget = result["profile"]["minutes_per_session"]
+    said = any(f"of your {budget} minutes" in line for line in result["summary"])
+    for session in result["weeks"][0]["sessions"]:
+        assert session["estimated_minutes"] <= budget
+        assert said or session["estimated_minutes"] * 10 >= budget * 8, session["day"]
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False))
+def test_week_1_uses_the_time_given_or_says_why(profile: dict[str, Any]) -> None:
+    result = plan(profile)
+    if result["status"] == "ok":
+        check_time_used(result)
+
+
+def test_a_beginners_long_sessions_add_trunk_work_within_the_weekly_limit() -> None:
+    profile = {
+        "weak_side": "left",
+        "focus": ["lower_back"],
+        "days_per_week": 5,
+        "minutes_per_session": 60,
+        "weeks": 12,
+    }
+    result = plan(profile)
+    check_coach_rules(profile, result)
+    extra = [
+        it["exercise"]
+        for s in result["weeks"][0]["sessions"]
+        for it in s["items"]
+        if it["block"] == "accessory" and "lower_back" not in BY_ID[it["exercise"]].focus
+    ]
+    assert extra, "no trunk work added"
+    check_time_used(result)
