@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._advice import with_advice
 from ._assess import (
     NORMAL_BELOW_PCT,
     asymmetry,
@@ -126,10 +127,14 @@ class _Builder:
         week = new_week()
         hard = hard_days(profile.days_per_week)
         counts = _counts(profile.minutes_per_session, profile.schedule)
-        self.picks: list[list[Pick]] = [
-            choose_day(self.ctx, d, self.regions[d], week, hard=d in hard, **counts)
-            for d in range(profile.days_per_week)
-        ]
+        self.picks: list[list[Pick]] = with_advice(
+            [
+                choose_day(self.ctx, d, self.regions[d], week, hard=d in hard, **counts)
+                for d in range(profile.days_per_week)
+            ],
+            self.regions,
+            self.ctx,
+        )
         done = [t.test for t in profile.tests]
         start = self_test_picks(self.ctx) if weak is None and not done else []
         final = self_test_picks(self.ctx, done)

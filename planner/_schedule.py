@@ -292,11 +292,11 @@ def fit(
     """Shrink a session until every week's version fits the time budget.
 
     Order: drop mobility, accessory and extra warm-up items (keeping the day's regions
-    covered); take sets down to 2; drop the pre-fatigue item and extra main items; take sets
-    down to 1; shorter rests; drop the remaining warm-ups and extra self-tests; hold targets
-    at week 1 (all but one one-sided item); rests down to half their floor (barbell and fast
-    lifts keep theirs); only then give up region coverage. At least one
-    main item always stays.
+    covered; the lifters' advice's items, `_advice`, stay until regions are given up); take
+    sets down to 2; drop the pre-fatigue item and extra main items; take sets down to 1;
+    shorter rests; drop the remaining warm-ups and extra self-tests; hold targets at week 1
+    (all but one one-sided item); rests down to half their floor (barbell and fast lifts keep
+    theirs); only then give up region coverage. At least one main item always stays.
     """
     slots = list(slots)
     last = infos[-1]  # the block's last week picks the longest item to shorten
@@ -392,16 +392,21 @@ def fit(
         return False
 
     steps: list[Callable[[], bool]] = [
-        lambda: drop_where(lambda s: s.pick.block == "mobility", keep_coverage=True),
-        lambda: drop_where(lambda s: s.pick.block == "accessory", keep_coverage=True),
-        lambda: drop_where(not_first_warmup, keep_coverage=True),
+        lambda: drop_where(
+            lambda s: s.pick.block == "mobility" and not s.pick.advice, keep_coverage=True
+        ),
+        lambda: drop_where(
+            lambda s: s.pick.block == "accessory" and not s.pick.advice, keep_coverage=True
+        ),
+        lambda: drop_where(lambda s: not_first_warmup(s) and not s.pick.advice, keep_coverage=True),
         lambda: fewer_sets(2),
         lambda: drop_where(lambda s: s.pick.role == "prefatigue", keep_coverage=True),
         lambda: drop_where(not_first_main, keep_coverage=True),
         lambda: fewer_sets(1),
         shorter_rests,
         lambda: drop_where(
-            lambda s: s.pick.block == "warmup" and s.pick.role != "test", keep_coverage=True
+            lambda s: s.pick.block == "warmup" and s.pick.role != "test" and not s.pick.advice,
+            keep_coverage=True,
         ),
         lambda: drop_where(lambda s: s.pick.role == "test", keep_coverage=True),
         lambda: cap_targets(keep_one=True),

@@ -70,6 +70,7 @@ class Pick:
     replaced: str | None = None  # id of the harder exercise swapped out for pain
     protected: bool = False
     covers: frozenset[str] = field(default_factory=frozenset)
+    advice: bool = False  # added by the lifters' advice (`_advice`): kept while time allows
 
 
 def allowed(ex: Exercise, equipment: frozenset[str], experience: str) -> bool:

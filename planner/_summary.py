@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._advice import BACK_EXTENSION_WORK
 from ._assess import BANDS_BASIS, TESTS, self_test
+from ._catalogue import catalogue_by_id
 from ._profile import Profile
 from ._progress import DELOAD_EVERY, cycle_lengths, deload_weeks
 from ._screen import caution as is_caution
@@ -241,6 +243,25 @@ def summary(
             "Where your level allows, a two-sided exercise comes first to tire the stronger "
             "side, then the one-sided work (lifters' advice; common practice, not tested in "
             "studies)."
+        )
+    by_id = catalogue_by_id()
+    rotators = [
+        by_id[it["exercise"]].pattern in ("stretch", "mobility")
+        for s in weeks[0]["sessions"]
+        for it in s["items"]
+        if "hip_external_rotators" in by_id[it["exercise"]].muscles_primary
+    ]
+    advice = []
+    if "hips" in profile.focus and True in rotators and False in rotators:
+        advice.append("hip-rotator work and a piriformis stretch for your hips")
+    if "lower_back" in profile.focus and any(
+        it["exercise"] in BACK_EXTENSION_WORK for s in weeks[0]["sessions"] for it in s["items"]
+    ):
+        advice.append("a single-leg back extension or reverse hyper for your lower back")
+    if advice:
+        out.append(
+            f"Every week has {human_list(advice)}, as lifters on a training forum advise for "
+            "an uneven back (common practice, not tested in trials)."
         )
     deloads = sorted(deload_weeks(profile.weeks))
     lengths = cycle_lengths(profile.weeks)
