@@ -34,6 +34,7 @@ from ._schedule import (
     fill_up,
     fit,
     full_rests,
+    heaviest_weeks,
     least_seconds,
     make_slot,
     order_slots,
@@ -168,7 +169,8 @@ class _Builder:
         out: list[list[Slot]] = []
         bonus_left = late_bonus  # one weak-side set more, in one item of the whole plan
         days = self.alt_picks if alt and self.alt_picks is not None else self.picks
-        infos = [i for i in self.infos if self.alternate(i) == alt]
+        # The weeks that bound the others' times and sets (`heaviest_weeks`), worked out once.
+        infos = heaviest_weeks([i for i in self.infos if self.alternate(i) == alt])
         for d, picks in enumerate(days):
             slots = [make_slot(p, self.ctx) for p in picks]
             if bonus_left:
