@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._advice import with_advice
 from ._assess import (
     NORMAL_BELOW_PCT,
     asymmetry,
@@ -15,15 +16,25 @@ from ._assess import (
 )
 from ._catalogue import Exercise, catalogue_by_id, load_catalogue
 from ._explain import explanation
+from ._extras import add_extras
 from ._items import ItemMaker
 from ._profile import Profile, parse_profile
-from ._progress import WeekInfo, last_training_week, week_infos, week_note
+from ._progress import (
+    VARIETY_MIN_WEEKS,
+    WeekInfo,
+    last_training_week,
+    range_top,
+    week_infos,
+    week_note,
+)
 from ._schedule import (
     Slot,
     covers,
     dose_range,
     fill_up,
     fit,
+    full_rests,
+    heaviest_weeks,
     least_seconds,
     make_slot,
     order_slots,
@@ -37,6 +48,7 @@ from ._select import (
     choose_day,
     day_regions,
     eligible,
+    later_cycle_picks,
     new_week,
     self_test_picks,
 )
@@ -55,7 +67,8 @@ def _counts(minutes: int, schedule: str) -> dict[str, int]:
         "n_warmup": 0 if schedule == "add_on" else warmups,
         "n_main": 2 if minutes < 45 else (3 if minutes < 75 else 4),
         "n_accessory": 1 if minutes < 45 else (2 if minutes < 75 else 3),
-        "n_mobility": 1,
+        # Longer sessions end with a longer cool-down (stretches count in no weekly limit).
+        "n_mobility": 1 if minutes < 45 else (2 if minutes < 75 else 3),
     }
 
 
@@ -115,10 +128,14 @@ class _Builder:
         week = new_week()
         hard = hard_days(profile.days_per_week)
         counts = _counts(profile.minutes_per_session, profile.schedule)
-        self.picks: list[list[Pick]] = [
-            choose_day(self.ctx, d, self.regions[d], week, hard=d in hard, **counts)
-            for d in range(profile.days_per_week)
-        ]
+        self.picks: list[list[Pick]] = with_advice(
+            [
+                choose_day(self.ctx, d, self.regions[d], week, hard=d in hard, **counts)
+                for d in range(profile.days_per_week)
+            ],
+            self.regions,
+            self.ctx,
+        )
         done = [t.test for t in profile.tests]
         start = self_test_picks(self.ctx) if weak is None and not done else []
         final = self_test_picks(self.ctx, done)
@@ -128,20 +145,33 @@ class _Builder:
             final = [t for t in final if caution_swap(t.ex, self.ctx, "main")[1] is None]
         self.start_tests = start
         self.final_tests = final
-        self._templates: dict[bool, list[list[Slot]]] = {}
+        # Long blocks change exercises from one cycle to the next (odd cycles: siblings).
+        self.alt_picks = (
+            later_cycle_picks(self.picks, self.ctx)
+            if profile.weeks >= VARIETY_MIN_WEEKS and any(i.cycle for i in self.infos)
+            else None
+        )
+        self._templates: dict[tuple[bool, bool], list[list[Slot]]] = {}
 
-    def templates(self, late_bonus: bool) -> list[list[Slot]]:
-        """Each day's slots, fitted and filled (worked out once per late_bonus: the weeks
-        only read them)."""
-        known = self._templates.get(late_bonus)
+    def alternate(self, info: WeekInfo) -> bool:
+        """Whether the week `info` does the later cycles' exercises."""
+        return self.alt_picks is not None and info.cycle % 2 == 1
+
+    def templates(self, late_bonus: bool, alt: bool = False) -> list[list[Slot]]:
+        """Each day's slots, fitted and filled (worked out once per late_bonus and set of
+        exercises: the weeks only read them)."""
+        known = self._templates.get((late_bonus, alt))
         if known is None:
-            known = self._templates[late_bonus] = self._make_templates(late_bonus)
+            known = self._templates[(late_bonus, alt)] = self._make_templates(late_bonus, alt)
         return known
 
-    def _make_templates(self, late_bonus: bool) -> list[list[Slot]]:
+    def _make_templates(self, late_bonus: bool, alt: bool) -> list[list[Slot]]:
         out: list[list[Slot]] = []
         bonus_left = late_bonus  # one weak-side set more, in one item of the whole plan
-        for d, picks in enumerate(self.picks):
+        days = self.alt_picks if alt and self.alt_picks is not None else self.picks
+        # The weeks that bound the others' times and sets (`heaviest_weeks`), worked out once.
+        infos = heaviest_weeks([i for i in self.infos if self.alternate(i) == alt])
+        for d, picks in enumerate(days):
             slots = [make_slot(p, self.ctx) for p in picks]
             if bonus_left:
                 for s in slots:
@@ -154,15 +184,19 @@ class _Builder:
                     slots,
                     self.profile.minutes_per_session,
                     self.regions[d],
-                    self.infos,
+                    infos,
                     self.ctx,
                     keep_one_test=False,
                 )
             )
-        trim_to_cap(out, self.infos, self.ctx)
-        tally = WeekSets(out, self.infos, self.ctx)
+        trim_to_cap(out, infos, self.ctx)
+        tally = WeekSets(out, infos, self.ctx)
+        minutes = self.profile.minutes_per_session
         for slots in out:
-            fill_up(slots, self.profile.minutes_per_session, self.infos, self.ctx, tally)
+            fill_up(slots, minutes, infos, self.ctx, tally)
+        add_extras(out, self.regions, minutes, infos, self.ctx, tally)
+        for slots in out:
+            full_rests(slots, minutes, infos, self.ctx)
         return out
 
     def variant(
@@ -186,7 +220,6 @@ class _Builder:
         return order_slots(fitted)
 
     def weeks(self, *, late_bonus: bool, final_tests: bool) -> list[dict[str, Any]]:
-        templates = self.templates(late_bonus)
         maker = ItemMaker(
             self.ctx, compared=bool(self.profile.tests), started=bool(self.start_tests)
         )
@@ -194,10 +227,17 @@ class _Builder:
         n_weeks = self.profile.weeks
         out: list[dict[str, Any]] = []
         self.seen: dict[str, tuple[Exercise, list[str], list[tuple[int, int]]]] = {}
-        ordered = [order_slots(t) for t in templates]
         noted: dict[int, list[Slot]] = {}  # slot lists already noted (kept alive by their id)
-        titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
+        sets: dict[bool, tuple[list[list[Slot]], list[list[Slot]], list[str]]] = {}
         for info in self.infos:
+            alt = self.alternate(info)
+            known = sets.get(alt)
+            if known is None:
+                templates = self.templates(late_bonus, alt)
+                ordered = [order_slots(t) for t in templates]
+                titles = [self.title(slots, d, has_tests=False) for d, slots in enumerate(ordered)]
+                known = sets[alt] = (templates, ordered, titles)
+            templates, ordered, titles = known
             sessions: list[dict[str, Any]] = []
             for d in range(days):
                 slots: list[Slot] = ordered[d]
@@ -244,7 +284,10 @@ class _Builder:
                 blocks.append(s.pick.block)
             progressing = s.progresses and not s.capped and s.pick.role == "normal"
             if progressing and s.pick.block in ("main", "accessory") and not ranges:
-                ranges.append((s.low, s.high))
+                top = range_top(
+                    s.low, s.high, self.infos[0], measure=s.ex.measure, caution=self.ctx.caution
+                )
+                ranges.append((s.low, top))
 
     def explanations(self) -> dict[str, str]:
         """Each exercise's full note, once, in order of first appearance (after weeks())."""

@@ -42,7 +42,7 @@ def harder_step(ex: Exercise, ctx: Context) -> str:
             return f"move to the {lower_first(harder.name)}"
         return "add a light load"
     if set(ex.equipment) & _LOADABLE and ex.pattern != "anti_rotation":
-        return "add 2-10% load"
+        return load_step(ex)
     if harder is not None and can_harder:
         return f"move to the {lower_first(harder.name)}"
     if ex.pattern in _HOLD_A_WEIGHT and ctx.equipment & {"dumbbell", "kettlebell"}:
@@ -52,13 +52,25 @@ def harder_step(ex: Exercise, ctx: Context) -> str:
     return "slow the lowering to 3-4 seconds"
 
 
+def load_step(ex: Exercise) -> str:
+    """The smallest load step the exercise's equipment allows, in a few words."""
+    kit = set(ex.equipment)
+    if "barbell" in kit:
+        return "add the smallest plates you have (2.5-5 kg on the bar, 2-10% more)"
+    if "kettlebell" in kit and "dumbbell" not in kit:
+        return "move to the next bell up (kettlebells go up 2-4 kg at a time)"
+    if "dumbbell" in kit:
+        return "take the next dumbbell up (the smallest step you have, 2-10% more)"
+    return "move the pin to the next plate (the smallest step on the stack, 2-10% more)"
+
+
 def progression_rule(ex: Exercise, ctx: Context, low: int, high: int) -> str:
     if ex.measure == "seconds":
-        climb = f"hold about 5 seconds longer a week, from {low} toward {high} seconds"
+        climb = f"hold 5 seconds longer a week, from {low} up to {high} seconds"
         top = f"every hold reaches {high} seconds"
         unit = "seconds"
     else:
-        climb = f"add a rep or two a week, from {low} toward {high} reps"
+        climb = f"one rep more a week, from {low} up to {high} reps, at the same load"
         top = f"every set reaches {high} reps with good form"
         unit = "reps"
     return (

@@ -7,7 +7,7 @@ from typing import Any
 
 from ._catalogue import Exercise
 from ._explain import harder_step, is_stretch, opposite_hand
-from ._progress import WeekInfo
+from ._progress import WeekInfo, range_top
 from ._schedule import BUILD_UP_SETS, Dose, Slot, builds_up, dose, other, seconds_for
 from ._select import Context
 from ._vocab import lower_first
@@ -57,6 +57,7 @@ def notes(
     ctx: Context,
     *,
     final: bool,
+    info: WeekInfo,
     compared: bool = False,
     started: bool = False,
 ) -> str:
@@ -115,9 +116,8 @@ def notes(
         )
     if pick.role != "prefatigue" and pick.block in ("main", "accessory"):
         if slot.progresses and not slot.capped:
-            parts.append(
-                f"Range {slot.low}-{slot.high} {_unit(ex)}; at the top, {harder_step(ex, ctx)}."
-            )
+            top = range_top(slot.low, slot.high, info, measure=ex.measure, caution=ctx.caution)
+            parts.append(f"Range {slot.low}-{top} {_unit(ex)}; at the top, {harder_step(ex, ctx)}.")
         elif slot.capped:
             parts.append("Kept at the week-1 target all block, so the session fits your time.")
     if ctx.caution:
@@ -155,7 +155,12 @@ class ItemMaker:
                 "rest_seconds": slot.rest,
                 "tempo": ex.tempo,
                 "notes": notes(
-                    slot, self.ctx, final=final, compared=self.compared, started=self.started
+                    slot,
+                    self.ctx,
+                    final=final,
+                    info=info,
+                    compared=self.compared,
+                    started=self.started,
                 ),
             }
             if pick.test is not None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,7 +30,7 @@ from ._log import Log
 from ._log_history import history_of, index_log, plan_lookup, plan_of, planned_amount
 from ._profile import TestResult
 from ._progression import FIXED_BLOCKS, Aim, progress_aim
-from ._schedule import BUILD_UP_SETS, CHANGEOVER_SECONDS, builds_up
+from ._schedule import item_seconds
 from ._vocab import level_rank
 
 UNITS = {"reps": "reps", "seconds": "seconds"}
@@ -120,26 +119,15 @@ def _allowed(ex: Exercise, variant: Exercise, profile: Mapping[str, Any], block:
 
 
 def _estimate(item: Mapping[str, Any], ex: Exercise) -> int:
-    """The engine's time estimate for an item (`_schedule.seconds_for`): work and set-up for
-    every set, a rest after every set and side but the last, build-up sets, a changeover."""
+    """The engine's time estimate for an item (`_schedule.item_seconds`)."""
     entries = item["sides"] if ex.unilateral else [item]
-    sets = [e["sets"] for e in entries]
-    work = float(CHANGEOVER_SECONDS)
-    per_set = 0.0
-    for e in entries:
-        value = e.get("reps", e.get("seconds", 0))
-        per_set = value * ex.seconds_per_rep if ex.measure == "reps" else float(value)
-        work += e["sets"] * (per_set + ex.setup_seconds)
-    if "self_test" in item:
-        rests = 1
-    elif ex.unilateral and item["block"] in ("warmup", "mobility"):
-        rests = max(sets) - 1
-    else:
-        rests = sum(sets) - 1
-    if builds_up(ex) and "self_test" not in item:
-        work += BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
-    total: float = work + rests * float(item["rest_seconds"])
-    return math.ceil(total)
+    return item_seconds(
+        ex,
+        [(e["sets"], e.get("reps", e.get("seconds", 0))) for e in entries],
+        block=item["block"],
+        test="self_test" in item,
+        rest=float(item["rest_seconds"]),
+    )
 
 
 def _weak_work(week: Mapping[str, Any]) -> float:

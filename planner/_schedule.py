@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from ._catalogue import Exercise
-from ._progress import WeekInfo, target
+from ._progress import WeekInfo, mobility_target, target
 from ._select import Context, Pick, heavy_lower_back, session_rank
 from ._vocab import BLOCKS, level_rank
 
@@ -165,6 +165,8 @@ def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
         return Dose(1, 1, high)
     if slot.progresses and not slot.capped:
         value = target(low, high, info, measure=ex.measure, caution=ctx.caution)
+    elif slot.pick.block == "mobility" and ex.measure == "seconds" and not slot.capped:
+        value = mobility_target(low, high, info)
     else:
         value = low
     sets = max(1, slot.sets - 1) if info.deload else slot.sets
@@ -174,27 +176,45 @@ def dose(slot: Slot, info: WeekInfo, ctx: Context) -> Dose:
     return Dose(weak, sets, value)
 
 
-def seconds_for(slot: Slot, d: Dose) -> int:
-    """Work plus set-up for every set of every side, plus the rests.
+def item_seconds(
+    ex: Exercise, entries: Sequence[tuple[int, float]], *, block: str, test: bool, rest: float
+) -> int:
+    """Work plus set-up for every set of every side, plus the rests; `entries` are each
+    side's (sets, reps or seconds per set) in the order performed (one entry for a two-sided
+    item).
 
     A rest follows every set of every side but the last; a one-sided hold (or stretch) of
     a warm-up or mobility item changes sides without one. Ballistic and barbell lifts add
-    their build-up sets (half the reps, a short rest each), and every item a changeover.
-    A self-test has one rest, between its two sides.
+    their build-up sets (half the reps of the last side's sets, a short rest each), and
+    every item a changeover. A self-test has one rest, between its two sides.
     """
-    ex = slot.ex
-    per_set = d.value * ex.seconds_per_rep if ex.measure == "reps" else float(d.value)
-    total_sets = d.weak_sets + d.strong_sets if ex.unilateral else d.strong_sets
-    work = total_sets * (per_set + ex.setup_seconds) + CHANGEOVER_SECONDS
-    if slot.pick.role == "test":
+    work = float(CHANGEOVER_SECONDS)
+    per_set = 0.0
+    for sets, value in entries:
+        per_set = value * ex.seconds_per_rep if ex.measure == "reps" else float(value)
+        work += sets * (per_set + ex.setup_seconds)
+    if test:
         rests = 1
-    elif ex.unilateral and slot.pick.block in ("warmup", "mobility"):
-        rests = max(d.weak_sets, d.strong_sets) - 1
+    elif ex.unilateral and block in ("warmup", "mobility"):
+        rests = max(sets for sets, _ in entries) - 1
     else:
-        rests = total_sets - 1
-    if builds_up(ex) and slot.pick.role != "test":
+        rests = sum(sets for sets, _ in entries) - 1
+    if builds_up(ex) and not test:
         work += BUILD_UP_SETS * (per_set / 2 + ex.setup_seconds + 30)
-    return math.ceil(work + rests * slot.rest)
+    return math.ceil(work + rests * rest)
+
+
+def seconds_for(slot: Slot, d: Dose) -> int:
+    """A slot's time in seconds at the dose `d` (`item_seconds`)."""
+    ex = slot.ex
+    entries = (
+        ((d.weak_sets, d.value), (d.strong_sets, d.value))
+        if ex.unilateral
+        else ((d.strong_sets, d.value),)
+    )
+    return item_seconds(
+        ex, entries, block=slot.pick.block, test=slot.pick.role == "test", rest=slot.rest
+    )
 
 
 _LEAST: dict[tuple[int, str], tuple[Exercise, int]] = {}
@@ -220,15 +240,31 @@ def _least_seconds(ex: Exercise, goal: str) -> int:
     return seconds_for(slot, Dose(1 + extra, 1, low))
 
 
+def _load_key(info: WeekInfo) -> tuple[int, int, int]:
+    return (info.position, info.cycle, 1 if info.step == info.steps - 1 else 0)
+
+
 def heaviest_weeks(infos: Sequence[WeekInfo]) -> list[WeekInfo]:
-    """The weeks whose session times bound all the others: the last training week. An item's
-    time only grows with its sets and its reps (or seconds), and both only grow through a
-    block (`_progress.target` rises with the step; a deload week has fewer sets at the week-1
-    target), so a session fits every week if it fits its last training week."""
+    """The weeks whose session times bound all the others. An item's time grows with its
+    sets and its reps (or seconds); a training week's reps (or seconds) grow with its place
+    in its cycle (`_progress.target`), a mobility hold's with the cycle, and only the last
+    training week has the late extra set. So a week whose place, cycle and lateness are all
+    no higher than another's takes no longer; a deload week (fewer sets, the bottom of each
+    range, its cycle's mobility holds) takes no longer than the training week before it.
+    The weeks left are the ones no other week matches on all three (two or three)."""
     training = [info for info in infos if not info.deload]
     if not training:
         return list(infos)
-    return [max(training, key=lambda info: info.step)]
+    keys = [_load_key(info) for info in training]
+    out: list[WeekInfo] = []
+    for info, key in zip(training, keys, strict=True):
+        beaten = any(
+            theirs != key and all(t >= k for t, k in zip(theirs, key, strict=True))
+            for theirs in keys
+        )
+        if not beaten and all(_load_key(w) != key for w in out):
+            out.append(info)
+    return out
 
 
 def session_seconds(slots: Sequence[Slot], info: WeekInfo, ctx: Context) -> int:
@@ -256,11 +292,11 @@ def fit(
     """Shrink a session until every week's version fits the time budget.
 
     Order: drop mobility, accessory and extra warm-up items (keeping the day's regions
-    covered); take sets down to 2; drop the pre-fatigue item and extra main items; take sets
-    down to 1; shorter rests; drop the remaining warm-ups and extra self-tests; hold targets
-    at week 1 (all but one one-sided item); rests down to half their floor (barbell and fast
-    lifts keep theirs); only then give up region coverage. At least one
-    main item always stays.
+    covered; the lifters' advice's items, `_advice`, stay until regions are given up); take
+    sets down to 2; drop the pre-fatigue item and extra main items; take sets down to 1;
+    shorter rests; drop the remaining warm-ups and extra self-tests; hold targets at week 1
+    (all but one one-sided item); rests down to half their floor (barbell and fast lifts keep
+    theirs); only then give up region coverage. At least one main item always stays.
     """
     slots = list(slots)
     last = infos[-1]  # the block's last week picks the longest item to shorten
@@ -356,16 +392,21 @@ def fit(
         return False
 
     steps: list[Callable[[], bool]] = [
-        lambda: drop_where(lambda s: s.pick.block == "mobility", keep_coverage=True),
-        lambda: drop_where(lambda s: s.pick.block == "accessory", keep_coverage=True),
-        lambda: drop_where(not_first_warmup, keep_coverage=True),
+        lambda: drop_where(
+            lambda s: s.pick.block == "mobility" and not s.pick.advice, keep_coverage=True
+        ),
+        lambda: drop_where(
+            lambda s: s.pick.block == "accessory" and not s.pick.advice, keep_coverage=True
+        ),
+        lambda: drop_where(lambda s: not_first_warmup(s) and not s.pick.advice, keep_coverage=True),
         lambda: fewer_sets(2),
         lambda: drop_where(lambda s: s.pick.role == "prefatigue", keep_coverage=True),
         lambda: drop_where(not_first_main, keep_coverage=True),
         lambda: fewer_sets(1),
         shorter_rests,
         lambda: drop_where(
-            lambda s: s.pick.block == "warmup" and s.pick.role != "test", keep_coverage=True
+            lambda s: s.pick.block == "warmup" and s.pick.role != "test" and not s.pick.advice,
+            keep_coverage=True,
         ),
         lambda: drop_where(lambda s: s.pick.role == "test", keep_coverage=True),
         lambda: cap_targets(keep_one=True),
@@ -392,6 +433,33 @@ def order_slots(slots: Sequence[Slot]) -> list[Slot]:
             session_rank(s.ex, s.pick.block),
         ),
     )
+
+
+FULL_REST = 120  # a loaded main lift's rest when the session has the time
+
+
+def full_rests(
+    slots: Sequence[Slot], budget_minutes: int, infos: Sequence[WeekInfo], ctx: Context
+) -> None:
+    """Loaded main lifts rest two minutes, not 90 seconds, when every week still fits the
+    budget (Ratamess et al. 2009: 2-3 minutes between sets of the main lifts with heavier
+    loads, 1-2 for assistance work); the first lifts of the session first."""
+    infos = heaviest_weeks(infos)
+    limit = budget_minutes * 60
+    own = [[seconds_for(s, dose(s, info, ctx)) for info in infos] for s in slots]
+    totals = [sum(column) for column in zip(*own, strict=True)] if own else [0] * len(infos)
+    for n, s in enumerate(slots):
+        loaded = bool(set(s.ex.equipment) & _LOADS)
+        if s.pick.block != "main" or s.pick.role == "test" or not loaded or s.rest >= FULL_REST:
+            continue
+        was = s.rest
+        s.rest = FULL_REST
+        now = [seconds_for(s, dose(s, info, ctx)) for info in infos]
+        tried = [t - old + new for t, old, new in zip(totals, own[n], now, strict=True)]
+        if max(tried, default=0) > limit:
+            s.rest = was
+        else:
+            own[n], totals = now, tried
 
 
 class SetTally(Protocol):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ._assess import TESTS, SelfTest
 from ._catalogue import Exercise
@@ -70,6 +70,7 @@ class Pick:
     replaced: str | None = None  # id of the harder exercise swapped out for pain
     protected: bool = False
     covers: frozenset[str] = field(default_factory=frozenset)
+    advice: bool = False  # added by the lifters' advice (`_advice`): kept while time allows
 
 
 def allowed(ex: Exercise, equipment: frozenset[str], experience: str) -> bool:
@@ -409,3 +410,71 @@ def choose_day(
 
 def new_week() -> _Week:
     return _Week()
+
+
+def _same_kind(a: Exercise, b: Exercise) -> bool:
+    """Exercises that can stand in for each other: the same pattern, regions, sides and
+    measure, both heavy lower-back work or neither (so a heavy day stays one, a light one
+    light)."""
+    return (
+        a.pattern == b.pattern
+        and set(a.focus) == set(b.focus)
+        and a.focus[:1] == b.focus[:1]
+        and a.unilateral == b.unilateral
+        and a.measure == b.measure
+        and heavy_lower_back(a) == heavy_lower_back(b)
+    )
+
+
+def sibling(pick: Pick, ctx: Context, taken: set[str]) -> Exercise | None:
+    """The exercise a later cycle of a long block does instead of the pick's: its harder
+    variant when that is the same kind of exercise (not with pain), else the first exercise of
+    the same kind in the pool (at no higher level, with pain) that the week does not use yet;
+    None when there is none (the pick stays)."""
+    ex = pick.ex
+    if (
+        pick.role != "normal"
+        or pick.replaced is not None
+        or pick.block not in ("main", "accessory")
+    ):
+        return None
+    harder = ctx.by_id.get(ex.harder) if ex.harder and not ctx.caution else None
+    if (
+        harder is not None
+        and harder.id in ctx.pool_ids
+        and harder.id not in taken
+        and pick.block in harder.blocks
+        and _same_kind(ex, harder)
+    ):
+        return harder
+    rank = level_rank(ex.level) if ctx.caution else level_rank(ctx.experience)
+    return next(
+        (
+            other
+            for other in ctx.pool
+            if other.id != ex.id
+            and other.id not in taken
+            and pick.block in other.blocks
+            and level_rank(other.level) <= rank
+            and _same_kind(ex, other)
+        ),
+        None,
+    )
+
+
+def later_cycle_picks(days: Sequence[Sequence[Pick]], ctx: Context) -> list[list[Pick]]:
+    """Each day's picks for the alternate cycles of a long block: every main and accessory
+    exercise that has a sibling (`sibling`) changes to it, each sibling used once a week."""
+    taken = {p.ex.id for picks in days for p in picks}
+    out: list[list[Pick]] = []
+    for picks in days:
+        day: list[Pick] = []
+        for p in picks:
+            new = sibling(p, ctx, taken)
+            if new is None:
+                day.append(p)
+            else:
+                taken.add(new.id)
+                day.append(replace(p, ex=new))
+        out.append(day)
+    return out

@@ -8,13 +8,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._advice import BACK_EXTENSION_WORK
 from ._assess import BANDS_BASIS, TESTS, self_test
+from ._catalogue import catalogue_by_id
 from ._profile import Profile
-from ._progress import DELOAD_EVERY, deload_weeks
+from ._progress import DELOAD_EVERY, cycle_lengths, deload_weeks
 from ._screen import caution as is_caution
 from ._vocab import REGION_WORDS, hard_days, lower_first
 from ._volume import MUSCLE_WEEKLY_SETS, week_sets, weekly_cap
 from ._wording import human_list, regions_text
+
+FULL_SHARE_TENTHS = 8  # a week-1 session under 80% of the time given says why
 
 
 def session_title(regions: Sequence[str], *, has_tests: bool) -> str:
@@ -96,7 +100,8 @@ def rules_lines(
         "heavy work, then one-sided work, accessories, and mobility last; rests follow the "
         "lift: about 3 "
         "minutes for a heavy barbell hinge, 2 for other barbell and fast lifts, 90 seconds for "
-        "loaded work and under a minute for body-weight work (Ratamess et al. 2009)."
+        "loaded work (2 minutes for a loaded main lift when the session has time) and under "
+        "a minute for body-weight work (Ratamess et al. 2009)."
     )
     peak = max(
         (w for w in weeks if not w["deload"]),
@@ -117,12 +122,25 @@ def rules_lines(
             "and newer lifters progress on fewer (Ratamess et al. 2009)."
         )
         budget = profile.minutes_per_session
-        used = max((x["estimated_minutes"] for x in weeks[0]["sessions"]), default=0)
-        if used * 10 < budget * 6:
+        used = [x["estimated_minutes"] for x in weeks[0]["sessions"]]
+        if used and min(used) * 10 < budget * FULL_SHARE_TENTHS:
+            if is_caution(profile.pain):
+                why = (
+                    "with back pain today the plan keeps its sessions short and its weekly "
+                    "numbers lower on purpose"
+                )
+            elif profile.schedule == "add_on":
+                why = "it is added to your own workouts, so it stays short"
+            else:
+                why = (
+                    "more hard sets would go past the weekly numbers above (or past the five "
+                    "sets an exercise gets at most)"
+                )
+            shortest = f", the shortest {min(used)}" if min(used) != max(used) else ""
             out.append(
-                f"Week 1's longest session takes about {used} of your {budget} minutes: more "
-                "hard sets for these regions would go past the weekly numbers above, so use the "
-                "spare time for other training, or choose more regions."
+                f"Week 1's longest session takes about {max(used)} of your {budget} "
+                f"minutes{shortest}: {why}. Use the spare time for other training (walking or "
+                "other cardio, say), or choose more regions."
             )
         if profile.goal == "muscle":
             for region in profile.focus:
@@ -226,11 +244,61 @@ def summary(
             "side, then the one-sided work (lifters' advice; common practice, not tested in "
             "studies)."
         )
+    by_id = catalogue_by_id()
+    rotators = [
+        by_id[it["exercise"]].pattern in ("stretch", "mobility")
+        for s in weeks[0]["sessions"]
+        for it in s["items"]
+        if "hip_external_rotators" in by_id[it["exercise"]].muscles_primary
+    ]
+    advice = []
+    if "hips" in profile.focus and True in rotators and False in rotators:
+        advice.append("hip-rotator work and a piriformis stretch for your hips")
+    if "lower_back" in profile.focus and any(
+        it["exercise"] in BACK_EXTENSION_WORK for s in weeks[0]["sessions"] for it in s["items"]
+    ):
+        advice.append("a single-leg back extension or reverse hyper for your lower back")
+    if advice:
+        out.append(
+            f"Every week has {human_list(advice)}, as lifters on a training forum advise for "
+            "an uneven back (common practice, not tested in trials)."
+        )
     deloads = sorted(deload_weeks(profile.weeks))
+    lengths = cycle_lengths(profile.weeks)
+    cycles = (
+        f"; the block's training weeks run in {len(lengths)} cycles of "
+        f"{human_list([str(n) for n in lengths])} weeks, each starting at the bottom again with "
+        "the next step up"
+        if len(lengths) > 1
+        else ""
+    )
+    stretch = (
+        ", and stretches hold longer from one cycle to the next"
+        if len(lengths) > 1
+        else "; stretches keep their time in a block this short (they lengthen from one "
+        "cycle to the next, and it has one)"
+    )
+
+    def lifts(week: Mapping[str, Any]) -> list[str]:
+        return [
+            it["exercise"]
+            for s in week["sessions"]
+            for it in s["items"]
+            if it["block"] in ("main", "accessory") and "self_test" not in it
+        ]
+
+    changed = len(weeks) > DELOAD_EVERY and lifts(weeks[0]) != lifts(weeks[DELOAD_EVERY])
+    if changed:
+        stretch += (
+            "; after each deload, exercises change to a variant or a sibling of the same kind "
+            "for the same region and sides where your equipment and level allow, and back "
+            "again after the next, so the work stays fresh without changing what it trains"
+        )
     progression = (
-        "Targets rise from the bottom of each exercise's range toward the top over the block; "
-        "when every set reaches the top, add 2-10% load and go back to the bottom (double "
-        "progression, Ratamess et al. 2009)."
+        "Targets rise one rep (or five seconds) a week at the same load, up a range of at "
+        "most four steps; at its top, the next step is the smallest load increase your "
+        "equipment allows (or the harder variant) and back to the bottom (double "
+        f"progression, Ratamess et al. 2009){cycles}{stretch}."
     )
     if deloads:
         progression += (

@@ -171,7 +171,8 @@ class WeekSets:
 def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Context) -> None:
     """Bring every region and side within the weekly cap: a set at a time off the item with
     the most sets in the over-full region, then drop that region's accessories, then its extra
-    main items (the last first, never a protected one nor a day's last main item)."""
+    main items (the last first, a two-sided pre-fatigue item too, never a protected one nor a
+    day's last main item)."""
     tally = WeekSets(days, infos, ctx)
 
     def fewer_sets(region: str, floor: int) -> bool:
@@ -198,7 +199,7 @@ def trim_to_cap(days: Sequence[list[Slot]], infos: Sequence[WeekInfo], ctx: Cont
                     s.pick.block == block
                     and region in s.ex.focus
                     and not s.pick.protected
-                    and s.pick.role not in ("test", "prefatigue")
+                    and s.pick.role != "test"
                     and (block != "main" or mains > 1)
                 ):
                     tally.add(s, -1)

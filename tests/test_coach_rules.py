@@ -465,3 +465,311 @@ def test_the_kettlebell_only_plan_has_no_swing_before_a_one_arm_swing() -> None:
         "weeks": 8,
     }
     check_one_fast_lift_a_session(plan(profile))
+
+
+# Double progression (docs/programming/progression.md): one rep, or five seconds, a week.
+STEP = {"reps": 1, "seconds": 5}
+RANGE_STEPS = 4  # a range runs at most four steps above its bottom at one load
+
+
+def _doses(week: Mapping[str, Any]) -> dict[tuple[int, str, str], tuple[Any, ...]]:
+    """{(day, exercise, block): (sets and reps or seconds of each side)} for the week's items
+    other than self-tests."""
+    out: dict[tuple[int, str, str], tuple[Any, ...]] = {}
+    for session in week["sessions"]:
+        for it in session["items"]:
+            if "self_test" in it:
+                continue
+            out[(session["day"], it["exercise"], it["block"])] = _entry_doses(it)
+    return out
+
+
+def _value(dose: tuple[Any, ...]) -> int:
+    return int(dose[0][1])
+
+
+def _entry_doses(it: Mapping[str, Any]) -> tuple[Any, ...]:
+    entries = it["sides"] if it["unilateral"] else [it]
+    return tuple((e["sets"], e.get("reps", e.get("seconds"))) for e in entries)
+
+
+def goal_top(ex: Any, goal: str, *, caution: bool) -> int:
+    """The top of a main or accessory item's range for the goal (the session-rules page): the
+    catalogue's for balance and fast lifts; for muscle, at least 12 and at most 15 reps; for
+    endurance, 8 reps or 15 seconds more; with pain, the middle of that range."""
+    low, high = ex.dose
+    if ex.pattern != "ballistic":
+        if goal == "muscle" and ex.measure == "reps":
+            low, high = max(6, low), min(15, max(high, 12))
+        elif goal == "endurance":
+            low, high = (low + 4, high + 8) if ex.measure == "reps" else (low + 10, high + 15)
+    return low + (high - low) // 2 if caution else high
+
+
+def check_progression(result: Mapping[str, Any]) -> None:
+    """Over the training (non-deload) weeks, each main and accessory item's reps (or seconds)
+    rise at most one step a week, and while they rise (at one load) never more than four
+    steps above where they started nor past the exercise's top; a drop is a new cycle at a
+    new load. Mobility holds never shorten, and lengthen when the block has two or more
+    cycles and the exercise has room. Two consecutive training weeks never prescribe the
+    same doses, unless every main and accessory item of the later one is held at its week-1
+    target (its note says so) or at the top of its range."""
+    caution = "Because of your pain" in " ".join(w["note"] for w in result["weeks"])
+    goal = result["profile"].get("goal", "balance")
+    training = [_doses(w) for w in result["weeks"] if not w["deload"]]
+    starts: dict[tuple[int, str, str], int] = {}
+    for before, now in itertools.pairwise(training):
+        for key, dose in now.items():
+            if key not in before:
+                continue
+            ex = BY_ID[key[1]]
+            was, value = _value(before[key]), _value(dose)
+            if key[2] == "mobility":
+                assert value >= was, (key, was, value)
+                continue
+            if key[2] not in ("main", "accessory"):
+                continue
+            top = goal_top(ex, goal, caution=False)
+            assert value <= max(top, was), (key, value)
+            if value < was:
+                starts[key] = value
+                continue
+            start = starts.setdefault(key, was)
+            assert value - was <= STEP[ex.measure], (key, was, value)
+            assert value - start <= RANGE_STEPS * STEP[ex.measure], (key, start, value)
+    if len(training) > 5:
+        for key, dose in training[0].items():
+            ex = BY_ID[key[1]]
+            last = training[-1].get(key)
+            if key[2] == "mobility" and last is not None and _value(dose) < ex.dose[1]:
+                assert _value(last) > _value(dose), (key, dose, last)
+    weeks = [w for w in result["weeks"] if not w["deload"]]
+    for n, (before, now) in enumerate(itertools.pairwise(training)):
+        same = now == before
+        held = all(
+            "Kept at the week-1 target" in it["notes"]
+            or _value(_entry_doses(it)) >= goal_top(BY_ID[it["exercise"]], goal, caution=caution)
+            for s in weeks[n + 1]["sessions"]
+            for it in s["items"]
+            if it["block"] in ("main", "accessory") and "self_test" not in it
+        )
+        assert not same or held, f"training weeks {n + 1} and {n + 2} are the same"
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False))
+def test_reps_rise_a_step_a_week_and_at_most_the_range_at_one_load(
+    profile: dict[str, Any],
+) -> None:
+    result = plan(profile)
+    if result["status"] == "ok":
+        check_progression(result)
+
+
+@SETTINGS
+@given(
+    valid_profiles(allow_refer=False).map(
+        lambda p: {
+            **p,
+            "weeks": 16,
+            "minutes_per_session": min(p.get("minutes_per_session", 30), 25),
+        }
+    )
+)
+def test_no_week_of_a_long_tight_plan_goes_over_the_budget(profile: dict[str, Any]) -> None:
+    result = plan(profile)
+    if result["status"] == "ok":
+        check_time(result)
+        check_progression(result)
+
+
+def test_a_16_week_hips_plan_climbs_reps_in_cycles_and_lengthens_its_stretches() -> None:
+    profile = {"focus": ["hips"], "equipment": ["dumbbell"], "weeks": 16, "weak_side": "left"}
+    result = plan(profile)
+    check_progression(result)
+    training = [_doses(w) for w in result["weeks"] if not w["deload"]]
+    main = next(k for k in training[0] if k[2] == "main")
+    values = [_value(w[main]) for w in training]
+    low = values[0]
+    assert values == [low, low + 1, low + 2] * 4, values
+    stretch = next((k for k in training[0] if k[2] == "mobility"), None)
+    assert stretch is not None
+    assert [_value(training[i][stretch]) for i in (0, 3, 6)] == [20, 30, 45]
+
+
+def test_a_block_whose_first_cycle_is_longest_fits_its_time_in_every_week() -> None:
+    # 10 weeks: cycles of 3, 3 and 2 training weeks, so the first two cycles' tops (weeks 3
+    # and 7) have more reps than the last training week.
+    profile = {"weeks": 10, "minutes_per_session": 10, "focus": ["upper_back"], "weak_side": "left"}
+    check_time(plan(profile))
+
+
+def _exercises(week: Mapping[str, Any]) -> dict[int, list[str]]:
+    """Each day's main items (accessories also take the time a cycle's sessions leave, so
+    they can differ from cycle to cycle for that reason alone)."""
+    return {
+        s["day"]: [it["exercise"] for it in s["items"] if it["block"] == "main"]
+        for s in week["sessions"]
+    }
+
+
+def _kind(ex: Any) -> tuple[str, frozenset[str], bool, str]:
+    return ex.pattern, frozenset(ex.focus), ex.unilateral, ex.measure
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False).map(lambda p: {**p, "weeks": 12}))
+def test_long_blocks_change_exercises_only_for_the_same_kind_of_work(
+    profile: dict[str, Any],
+) -> None:
+    """Each pick a later cycle changes is the same kind of work (pattern, regions, sides,
+    measure), so the weekly sets, the heavy days and the weak-side rules hold for it as for
+    the one it replaces; and the plan keeps every rule."""
+    from planner._engine import _Builder
+
+    result = plan(profile)
+    if result["status"] != "ok":
+        return
+    check_progression(result)
+    p = parse_profile(profile)
+    builder = _Builder(p, result["weak_side"], {})
+    assert builder.alt_picks is not None
+    for picks, alts in zip(builder.picks, builder.alt_picks, strict=True):
+        for was, now in zip(picks, alts, strict=True):
+            assert _kind(BY_ID[was.ex.id]) == _kind(BY_ID[now.ex.id]), (was.ex.id, now.ex.id)
+
+
+def test_a_12_week_plan_changes_exercises_after_the_first_deload_and_back_after_the_second() -> (
+    None
+):
+    profile = {
+        "focus": ["hips"],
+        "equipment": ["dumbbell"],
+        "weeks": 12,
+        "weak_side": "left",
+        "experience": "intermediate",
+    }
+    result = plan(profile)
+    weeks = result["weeks"]
+    cycle = [_exercises(weeks[w - 1]) for w in (1, 5, 9)]
+    assert cycle[0] != cycle[1]
+    assert cycle[0] == cycle[2]
+
+
+def check_time_used(result: Mapping[str, Any]) -> None:
+    """Every week-1 session is within the budget and uses at least 80% of it, unless the
+    plan's summary says how much it uses and why."""
+    budget = result["profile"]["minutes_per_session"]
+    said = any(f"of your {budget} minutes" in line for line in result["summary"])
+    for session in result["weeks"][0]["sessions"]:
+        assert session["estimated_minutes"] <= budget
+        assert said or session["estimated_minutes"] * 10 >= budget * 8, session["day"]
+
+
+@SETTINGS
+@given(valid_profiles(allow_refer=False))
+def test_week_1_uses_the_time_given_or_says_why(profile: dict[str, Any]) -> None:
+    result = plan(profile)
+    if result["status"] == "ok":
+        check_time_used(result)
+
+
+def test_a_beginners_long_sessions_add_trunk_work_within_the_weekly_limit() -> None:
+    profile = {
+        "weak_side": "left",
+        "focus": ["lower_back"],
+        "days_per_week": 5,
+        "minutes_per_session": 60,
+        "weeks": 12,
+    }
+    result = plan(profile)
+    check_coach_rules(profile, result)
+    extra = [
+        it["exercise"]
+        for s in result["weeks"][0]["sessions"]
+        for it in s["items"]
+        if it["block"] == "accessory" and "lower_back" not in BY_ID[it["exercise"]].focus
+    ]
+    assert extra, "no trunk work added"
+    check_time_used(result)
+
+
+def _week_items(week: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [it for s in week["sessions"] for it in s["items"]]
+
+
+FULL_GYM = ["barbell", "dumbbell", "bench", "back_extension", "cable"]
+
+
+def test_hips_plans_train_the_hip_rotators_and_stretch_the_piriformis_every_week() -> None:
+    for profile in (
+        {
+            "focus": ["lower_back", "side_trunk", "hips"],
+            "equipment": FULL_GYM,
+            "days_per_week": 3,
+            "minutes_per_session": 45,
+            "weeks": 8,
+            "experience": "intermediate",
+            "weak_side": "right",
+        },
+        {"focus": ["hips"], "days_per_week": 2, "minutes_per_session": 30, "weeks": 6},
+    ):
+        result = plan(profile)
+        for week in result["weeks"]:
+            exs = [(BY_ID[it["exercise"]], it["block"]) for it in _week_items(week)]
+            strength = [
+                ex.id
+                for ex, block in exs
+                if "hip_external_rotators" in ex.muscles_primary
+                and block != "mobility"
+                and ex.pattern not in ("stretch", "mobility")
+            ]
+            stretch = [
+                ex.id
+                for ex, _ in exs
+                if "hip_external_rotators" in ex.muscles_primary
+                and ex.pattern in ("stretch", "mobility")
+            ]
+            assert strength and stretch, (profile, week["week"], strength, stretch)
+
+
+def test_a_lower_back_plan_with_a_back_extension_bench_does_single_leg_back_extensions() -> None:
+    wanted = {
+        "single_leg_back_extension",
+        "weighted_single_leg_back_extension",
+        "single_leg_reverse_hyper",
+        "reverse_hyper",
+    }
+    for profile in (
+        {"focus": ["lower_back", "upper_back"], "days_per_week": 2, "minutes_per_session": 30},
+        {"focus": ["lower_back", "side_trunk", "hips"], "days_per_week": 3, "weeks": 8},
+    ):
+        full = {**profile, "equipment": FULL_GYM, "experience": "intermediate"}
+        for week in plan(full)["weeks"]:
+            assert wanted & {it["exercise"] for it in _week_items(week)}, (profile, week["week"])
+
+
+@SETTINGS
+@given(
+    valid_profiles(allow_refer=False).map(
+        lambda p: {**p, "equipment": ["barbell"], "experience": "advanced", "focus": ["lower_back"]}
+    )
+)
+def test_a_barbell_deadlift_always_comes_with_the_alternate_grip_note(
+    profile: dict[str, Any],
+) -> None:
+    result = plan(profile)
+    if any(it["exercise"] == "barbell_deadlift" for w in result["weeks"] for it in _week_items(w)):
+        assert "swap hands every set" in result["explanations"]["barbell_deadlift"]
+
+
+def test_a_seven_day_plan_keeps_the_weekly_limit_when_only_pre_fatigue_items_can_go() -> None:
+    # Every hips item at one set, the only ones left to drop two-sided pre-fatigue bridges.
+    profile = {
+        "weak_side": "left",
+        "focus": ["lower_back", "upper_back", "hips"],
+        "experience": "intermediate",
+        "minutes_per_session": 75,
+        "days_per_week": 7,
+    }
+    check_weekly_sets(plan(profile))

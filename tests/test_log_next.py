@@ -135,3 +135,19 @@ def test_rules_hold_refuses_a_plan_that_gives_the_strong_side_more() -> None:
     slow = json.loads(json.dumps(result))
     slow["weeks"][0]["sessions"][0]["estimated_minutes"] = 41
     assert not rules_hold(slow)
+
+
+def test_the_next_blocks_time_estimate_is_the_planners_for_every_item() -> None:
+    from planner._next_block import _estimate
+
+    by_id = catalogue_by_id()
+    profiles = [
+        {"focus": ["lower_back", "hips"], "equipment": ["barbell", "kettlebell"], "weeks": 4},
+        {"weak_side": "left", "focus": ["side_trunk", "upper_back"], "equipment": ["dumbbell"]},
+    ]
+    for profile in profiles:
+        for week in plan(profile)["weeks"]:
+            for session in week["sessions"]:
+                for it in session["items"]:
+                    got = _estimate(it, by_id[it["exercise"]])
+                    assert got == it["estimated_seconds"], it["exercise"]

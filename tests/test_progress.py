@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from planner._progress import deload_weeks, last_training_week, target, week_infos
+from planner._progress import (
+    cycle_lengths,
+    deload_weeks,
+    last_training_week,
+    mobility_target,
+    target,
+    week_infos,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,11 +42,57 @@ def test_caution_stops_at_the_middle_of_the_range() -> None:
     assert [target(8, 12, i, measure="reps", caution=True) for i in infos] == [8, 9, 10]
 
 
-def test_seconds_round_to_5_and_stay_in_range() -> None:
+def test_holds_rise_five_seconds_a_week() -> None:
     infos = week_infos(5)
     values = [target(15, 45, i, measure="seconds", caution=False) for i in infos]
-    assert all(v % 5 == 0 and 15 <= v <= 45 for v in values)
-    assert values[-1] == 45
+    assert values == [15, 20, 25, 15, 30]  # week 4 is the deload
+
+
+@pytest.mark.parametrize(
+    ("weeks", "lengths"),
+    [
+        (1, (1,)),
+        (4, (4,)),
+        (5, (4,)),
+        (6, (5,)),
+        (7, (3, 3)),
+        (8, (3, 3)),
+        (9, (3, 4)),
+        (10, (3, 3, 2)),
+        (13, (3, 3, 4)),
+        (16, (3, 3, 3, 3)),
+    ],
+)
+def test_cycles_run_from_deload_to_deload_in_long_blocks_and_hold_five_weeks_at_most(
+    weeks: int, lengths: tuple[int, ...]
+) -> None:
+    assert cycle_lengths(weeks) == lengths
+
+
+def test_a_16_week_block_climbs_one_rep_a_week_then_starts_again_after_each_deload() -> None:
+    infos = week_infos(16)
+    training = [target(6, 12, i, measure="reps", caution=False) for i in infos if not i.deload]
+    assert training == [6, 7, 8] * 4
+    tops = [i.week for i in infos if i.cycle_top]
+    assert tops == [3, 7, 11, 15]
+
+
+def test_reps_never_pass_the_exercise_top() -> None:
+    infos = week_infos(6)
+    assert [target(10, 12, i, measure="reps", caution=False) for i in infos] == [
+        10,
+        11,
+        12,
+        10,
+        12,
+        12,
+    ]
+
+
+def test_mobility_holds_lengthen_from_cycle_to_cycle() -> None:
+    infos = [i for i in week_infos(16) if not i.deload]
+    assert sorted({mobility_target(20, 45, i) for i in infos}) == [20, 30, 45]
+    assert [mobility_target(20, 45, i) for i in infos] == [20] * 3 + [30] * 3 + [45] * 6
 
 
 def test_single_week_block_uses_the_bottom_of_the_range() -> None:
