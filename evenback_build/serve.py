@@ -102,7 +102,17 @@ def make_server(
     base = GzipSiteHandler if compress else SiteHandler
     handler = type("Handler", (base,), {"prefix": prefix, "quiet": quiet})
     factory = functools.partial(handler, directory=str(directory))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), factory)
+    return SiteServer(("127.0.0.1", port), factory)
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A browser that goes away mid-download (a test's page closed, a cancelled fetch) is
+    normal here, not an error worth a traceback; anything else is reported as usual."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def main(argv: list[str] | None = None) -> int:
