@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._progress import WeekInfo
-from ._schedule import Slot, dose, heaviest_weeks, make_slot, seconds_for
+from ._schedule import Slot, heaviest_weeks, item_times, make_slot, week_times
 from ._select import Context, Pick, heavy_lower_back, tested_swap
 from ._volume import WeekSets
 
@@ -36,7 +36,7 @@ def add_extras(
     limit = budget_minutes * 60
     taken = {s.ex.id for slots in days for s in slots}
     for d, slots in enumerate(days):
-        totals = [sum(seconds_for(s, dose(s, info, ctx)) for s in slots) for info in weeks]
+        _, totals = week_times(slots, weeks, ctx)
         day = set(regions[d])
         second = [ex for ex in ctx.pool if ex.focus[0] in day and ex.pattern not in TRUNK_PATTERNS]
         trunk = [ex for ex in ctx.pool if ex.pattern in TRUNK_PATTERNS]
@@ -53,7 +53,7 @@ def add_extras(
             ):
                 continue
             slot = make_slot(Pick(ex, "accessory"), ctx)
-            own = [seconds_for(slot, dose(slot, info, ctx)) for info in weeks]
+            own = item_times(slot, weeks, ctx)
             tried = [t + o for t, o in zip(totals, own, strict=True)]
             if max(tried, default=0) > limit:
                 continue

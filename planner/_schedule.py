@@ -271,6 +271,21 @@ def session_seconds(slots: Sequence[Slot], info: WeekInfo, ctx: Context) -> int:
     return sum(seconds_for(s, dose(s, info, ctx)) for s in slots)
 
 
+def item_times(s: Slot, infos: Sequence[WeekInfo], ctx: Context) -> list[int]:
+    """An item's estimated seconds in each of these weeks."""
+    return [seconds_for(s, dose(s, info, ctx)) for info in infos]
+
+
+def week_times(
+    slots: Sequence[Slot], infos: Sequence[WeekInfo], ctx: Context
+) -> tuple[list[list[int]], list[int]]:
+    """Each item's seconds in each of these weeks, and each week's session total: the
+    running totals that the fill, rest and extras steps change one item at a time."""
+    own = [item_times(s, infos, ctx) for s in slots]
+    totals = [sum(column) for column in zip(*own, strict=True)] if own else [0] * len(infos)
+    return own, totals
+
+
 def minutes(seconds: int) -> int:
     return math.ceil(seconds / 60)
 
@@ -309,7 +324,7 @@ def fit(
         state = (s.sets, s.rest, s.capped, s.late_bonus, s.weak_extra)
         hit = known.get(id(s))
         if hit is None or hit[1] != state:
-            hit = (s, state, [seconds_for(s, dose(s, info, ctx)) for info in infos])
+            hit = (s, state, item_times(s, infos, ctx))
             known[id(s)] = hit
         return hit[2]
 
@@ -446,15 +461,14 @@ def full_rests(
     loads, 1-2 for assistance work); the first lifts of the session first."""
     infos = heaviest_weeks(infos)
     limit = budget_minutes * 60
-    own = [[seconds_for(s, dose(s, info, ctx)) for info in infos] for s in slots]
-    totals = [sum(column) for column in zip(*own, strict=True)] if own else [0] * len(infos)
+    own, totals = week_times(slots, infos, ctx)
     for n, s in enumerate(slots):
         loaded = bool(set(s.ex.equipment) & _LOADS)
         if s.pick.block != "main" or s.pick.role == "test" or not loaded or s.rest >= FULL_REST:
             continue
         was = s.rest
         s.rest = FULL_REST
-        now = [seconds_for(s, dose(s, info, ctx)) for info in infos]
+        now = item_times(s, infos, ctx)
         tried = [t - old + new for t, old, new in zip(totals, own[n], now, strict=True)]
         if max(tried, default=0) > limit:
             s.rest = was
@@ -495,8 +509,7 @@ def fill_up(
     counts: SetTally = tally if tally is not None else _Untallied()
     infos = heaviest_weeks(infos)
     limit = budget_minutes * 60  # whole minutes, rounded up: within the budget iff this
-    own = [[seconds_for(s, dose(s, info, ctx)) for info in infos] for s in slots]
-    totals = [sum(column) for column in zip(*own, strict=True)] if own else [0] * len(infos)
+    own, totals = week_times(slots, infos, ctx)
     # A set that did not fit never will: the week totals and set counts only grow.
     full = [s.pick.role != "normal" or s.pick.block not in caps for s in slots]
     grown = True
@@ -510,7 +523,7 @@ def fill_up(
                     full[n] = True
                     continue
                 counts.change_sets(s, 1)
-                now = [seconds_for(s, dose(s, info, ctx)) for info in infos]
+                now = item_times(s, infos, ctx)
                 tried = [t - was + new for t, was, new in zip(totals, own[n], now, strict=True)]
                 if max(tried, default=0) > limit or not counts.within():
                     counts.change_sets(s, -1)
