@@ -38,6 +38,7 @@ from ._schedule import (
     least_seconds,
     make_slot,
     order_slots,
+    session_seconds,
 )
 from ._screen import caution as is_caution
 from ._screen import screen, stop_rules
@@ -90,6 +91,13 @@ def _context(profile: Profile, weak: str | None, region_weak: Mapping[str, str |
     catalogue = load_catalogue()
     caution = is_caution(profile.pain)
     equipment = frozenset(profile.equipment)
+    # Added after the person's own workout: no fast lifts, which need a fresh start.
+    pool = tuple(
+        e
+        for e in eligible(catalogue, equipment, profile.experience, caution=caution)
+        if not (profile.schedule == "add_on" and e.pattern == "ballistic")
+    )
+    least = {e.id: least_seconds(e, profile.goal) for e in pool}
     return Context(
         focus=profile.focus,
         equipment=equipment,
@@ -97,14 +105,8 @@ def _context(profile: Profile, weak: str | None, region_weak: Mapping[str, str |
         weak=weak,
         caution=caution,
         minutes=profile.minutes_per_session,
-        # Added after the person's own workout: no fast lifts, which need a fresh start.
-        pool=tuple(
-            e
-            for e in eligible(catalogue, equipment, profile.experience, caution=caution)
-            if not (profile.schedule == "add_on" and e.pattern == "ballistic")
-            # A lift that alone cannot fit in the session's minutes is left out.
-            and least_seconds(e, profile.goal) <= profile.minutes_per_session * 60
-        ),
+        # A lift that alone cannot fit in the session's minutes is left out.
+        pool=tuple(e for e in pool if least[e.id] <= profile.minutes_per_session * 60),
         by_id=catalogue_by_id(),
         goal=profile.goal,
         schedule=profile.schedule,
@@ -114,6 +116,7 @@ def _context(profile: Profile, weak: str | None, region_weak: Mapping[str, str |
             for t in profile.tests
             if self_test(t.test).exercise
         },
+        least=least,
     )
 
 
@@ -151,44 +154,39 @@ class _Builder:
             if profile.weeks >= VARIETY_MIN_WEEKS and any(i.cycle for i in self.infos)
             else None
         )
-        self._templates: dict[tuple[bool, bool], list[list[Slot]]] = {}
+        self.variety = self.alt_picks is not None
+        self._templates: dict[tuple[bool, bool, bool], list[list[Slot]]] = {}
 
     def alternate(self, info: WeekInfo) -> bool:
         """Whether the week `info` does the later cycles' exercises."""
-        return self.alt_picks is not None and info.cycle % 2 == 1
+        return self.variety and info.cycle % 2 == 1
 
     def templates(self, late_bonus: bool, alt: bool = False) -> list[list[Slot]]:
-        """Each day's slots, fitted and filled (worked out once per late_bonus and set of
-        exercises: the weeks only read them)."""
-        known = self._templates.get((late_bonus, alt))
+        """Each day's slots, fitted and filled (worked out once per late_bonus, set of
+        exercises and variety: the weeks only read them)."""
+        key = (late_bonus, alt, self.variety)
+        known = self._templates.get(key)
         if known is None:
-            known = self._templates[(late_bonus, alt)] = self._make_templates(late_bonus, alt)
+            known = self._templates[key] = self._make_templates(late_bonus, alt)
         return known
 
     def _make_templates(self, late_bonus: bool, alt: bool) -> list[list[Slot]]:
         out: list[list[Slot]] = []
-        bonus_left = late_bonus  # one weak-side set more, in one item of the whole plan
         days = self.alt_picks if alt and self.alt_picks is not None else self.picks
         # The weeks that bound the others' times and sets (`heaviest_weeks`), worked out once.
         infos = heaviest_weeks([i for i in self.infos if self.alternate(i) == alt])
-        for d, picks in enumerate(days):
-            slots = [make_slot(p, self.ctx) for p in picks]
-            if bonus_left:
-                for s in slots:
-                    if s.weak_extra and s.pick.block == "main":
-                        s.late_bonus = True
-                        bonus_left = False
-                        break
-            out.append(
-                fit(
-                    slots,
-                    self.profile.minutes_per_session,
-                    self.regions[d],
-                    infos,
-                    self.ctx,
-                    keep_one_test=False,
-                )
-            )
+        day_slots = [[make_slot(p, self.ctx) for p in picks] for picks in days]
+        if late_bonus:
+            # A main item's weak side takes it, else an accessory's (counted in the weekly
+            # limits and fitted below).
+            with_weak = [s for slots in day_slots for s in slots if s.weak_extra]
+            for block in ("main", "accessory"):
+                chosen = next((s for s in with_weak if s.pick.block == block), None)
+                if chosen is not None:
+                    chosen.late_bonus = True
+                    break
+        for d, slots in enumerate(day_slots):
+            out.append(self._fit(slots, d, infos))
         trim_to_cap(out, infos, self.ctx)
         tally = WeekSets(out, infos, self.ctx)
         minutes = self.profile.minutes_per_session
@@ -197,7 +195,33 @@ class _Builder:
         add_extras(out, self.regions, minutes, infos, self.ctx, tally)
         for slots in out:
             full_rests(slots, minutes, infos, self.ctx)
+        if late_bonus and not any(s.late_bonus for slots in out for s in slots):
+            self._bonus_hold(out)
         return out
+
+    def _bonus_hold(self, days: Sequence[Sequence[Slot]]) -> None:
+        """Where no main or accessory item kept a weak side, a warm-up's or stretch's weak
+        side takes the last training week's extra set (in no weekly limit), if its session
+        still fits the minutes."""
+        last = next(i for i in reversed(self.infos) if not i.deload)
+        budget = self.profile.minutes_per_session * 60
+        for slots in days:
+            for s in slots:
+                if s.weak_extra and s.pick.block in ("warmup", "mobility"):
+                    s.late_bonus = True
+                    if session_seconds(slots, last, self.ctx) <= budget:
+                        return
+                    s.late_bonus = False
+
+    def _fit(self, slots: list[Slot], day: int, infos: Sequence[WeekInfo]) -> list[Slot]:
+        return fit(
+            slots,
+            self.profile.minutes_per_session,
+            self.regions[day],
+            infos,
+            self.ctx,
+            keep_one_test=False,
+        )
 
     def variant(
         self, base: Sequence[Slot], tests: Sequence[Pick], day: int, info: WeekInfo
@@ -459,13 +483,21 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         }
     region_weak = region_weak_sides(triples, stated=source == "stated")
     builder = _Builder(p, weak, region_weak)
+    # Rule 3 or 6 can fail where the plan's extra weak-side set, its final tests or (in long
+    # blocks) the later cycles' other exercises tip the balance: each is given up in turn, the
+    # change of exercises last, until both hold.
     attempts = ((False, True), (True, True), (True, False), (False, False))
     weeks: list[dict[str, Any]] = []
     final_tests = True
-    for late_bonus, final_tests in attempts:
-        weeks = builder.weeks(late_bonus=late_bonus, final_tests=final_tests)
-        if _rules_hold(weeks, weak, p.weeks):
-            break
+    for variety in (True, False)[: 2 if builder.variety else 1]:
+        builder.variety = variety
+        for late_bonus, final_tests in attempts:
+            weeks = builder.weeks(late_bonus=late_bonus, final_tests=final_tests)
+            if _rules_hold(weeks, weak, p.weeks):
+                break
+        else:
+            continue
+        break
     final_items = weeks[-1]["sessions"][-1]["items"]
     in_final = any("self_test" in it for it in final_items)
     keys = list(_PLAN_SOURCES) + (list(_TEST_SOURCES) if asym or in_final else [])

@@ -342,6 +342,12 @@ def fit(
             return False
         if s.pick.role == "test" and keep_one_test and not any(x.pick.role == "test" for x in rest):
             return False
+        if keep_coverage and s.pick.block == "main":
+            # A main lift's regions must stay trained by main or accessory work, not only
+            # by a warm-up or stretch that a later step may drop.
+            own = [r for r in required if r in s.ex.focus]
+            if not covers([x for x in rest if x.pick.block in ("main", "accessory")], own):
+                return False
         return not (keep_coverage and not covers(rest, required))
 
     def drop_where(pred: Callable[[Slot], bool], *, keep_coverage: bool) -> bool:

@@ -34,6 +34,8 @@ class Context:
     region_weak: Mapping[str, str | None] = field(default_factory=dict)
     # The weaker side's self-test result, by the exercise the test is done with.
     tested: Mapping[str, float] = field(default_factory=dict)
+    # The fewest seconds each pool exercise takes in a session (`_schedule.least_seconds`).
+    least: Mapping[str, int] = field(default_factory=dict)
     # The pool's ids, for quick membership tests (worked out from `pool`).
     pool_ids: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -273,6 +275,40 @@ def self_test_picks(ctx: Context, wanted: Sequence[str] = ()) -> list[Pick]:
     ]
 
 
+ROOM_SHARE = 0.75  # of a session's seconds for its main lifts at their least, the rest being
+# the warm-up's, the progression's and the changeovers'
+
+
+def _quickest_cover(
+    pool: Sequence[Exercise], regions: Iterable[str], ctx: Context
+) -> dict[str, int]:
+    """The fewest seconds a main exercise that trains each region takes."""
+    out: dict[str, int] = {}
+    for region in regions:
+        times = [ctx.least[e.id] for e in pool if region in e.focus and e.id in ctx.least]
+        if times:
+            out[region] = min(times)
+    return out
+
+
+def _leaves_room(
+    ex: Exercise,
+    mains: Sequence[Pick],
+    uncovered: set[str],
+    quickest: Mapping[str, int],
+    ctx: Context,
+) -> bool:
+    """Whether the session's minutes still hold, after `ex` and the mains chosen so far, the
+    quickest main exercise for each region left to cover (one each: a lift that trains two
+    of them counts twice, so the test errs towards quick lifts): a lift that alone fills a
+    short session would leave a region out (rule 5)."""
+    if not ctx.least:
+        return True
+    spent = ctx.least.get(ex.id, 0) + sum(ctx.least.get(p.ex.id, 0) for p in mains)
+    left = sum(quickest.get(r, 0) for r in uncovered if r not in ex.focus)
+    return spent + left <= ctx.minutes * 60 * ROOM_SHARE
+
+
 def choose_day(
     ctx: Context,
     day: int,
@@ -296,6 +332,7 @@ def choose_day(
     focus = set(ctx.focus)
     main_pool = [e for e in pool if "main" in e.blocks and not focus.isdisjoint(e.focus)]
     fixed = {e.id: _main_fixed(e, ctx, day_focus) for e in main_pool}
+    quickest = _quickest_cover(main_pool, required, ctx)
 
     while len(mains) < n_main or uncovered:
         # One fast (ballistic) lift a session: each is learnt and done fresh, first.
@@ -307,6 +344,12 @@ def choose_day(
             covering = [e for e in options if set(e.focus) & uncovered]
             if covering:
                 options = covering
+            roomy = [e for e in options if _leaves_room(e, mains, uncovered, quickest, ctx)]
+            if roomy and len(roomy) < len(options):
+                # A tight session: the lifts that cover the most regions left, so that
+                # every region fits.
+                most = max(len(set(e.focus) & uncovered) for e in roomy)
+                options = [e for e in roomy if len(set(e.focus) & uncovered) == most]
         scores = {e.id: _main_score(e, ctx, uncovered, fixed[e.id], mains, week) for e in options}
         best = _best(options, scores, rotation)
         if best is None:
@@ -398,6 +441,8 @@ def choose_day(
             and e.id not in taken
             and ("accessory" in e.blocks or "main" in e.blocks)
             and not (e.pattern == "ballistic" and any(p.ex.pattern == "ballistic" for p in items))
+            # not the easier version of a tested exercise the weaker side already does
+            and tested_swap(e, ctx, "accessory" if "accessory" in e.blocks else "main") is e
         ]
         scores = {e.id: 10.0 * len(set(e.focus) & set(ctx.focus)) for e in options}
         best = _best(options, scores, rotation)
@@ -426,11 +471,25 @@ def _same_kind(a: Exercise, b: Exercise) -> bool:
     )
 
 
+def _easier_variant(other: Exercise, ex: Exercise, ctx: Context) -> bool:
+    """Whether `other` leads to `ex` through its chain of harder variants (side plank from
+    the knees -> side plank): a step back, which no later cycle takes."""
+    seen: set[str] = set()
+    step = other.harder
+    while step and step not in seen:
+        if step == ex.id:
+            return True
+        seen.add(step)
+        nxt = ctx.by_id.get(step)
+        step = nxt.harder if nxt is not None else None
+    return False
+
+
 def sibling(pick: Pick, ctx: Context, taken: set[str]) -> Exercise | None:
     """The exercise a later cycle of a long block does instead of the pick's: its harder
     variant when that is the same kind of exercise (not with pain), else the first exercise of
-    the same kind in the pool (at no higher level, with pain) that the week does not use yet;
-    None when there is none (the pick stays)."""
+    the same kind in the pool (at no higher level, with pain) that the week does not use yet
+    and that is not an easier variant of it; None when there is none (the pick stays)."""
     ex = pick.ex
     if (
         pick.role != "normal"
@@ -457,6 +516,7 @@ def sibling(pick: Pick, ctx: Context, taken: set[str]) -> Exercise | None:
             and pick.block in other.blocks
             and level_rank(other.level) <= rank
             and _same_kind(ex, other)
+            and not _easier_variant(other, ex, ctx)
         ),
         None,
     )
