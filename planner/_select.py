@@ -159,6 +159,9 @@ def _main_fixed(ex: Exercise, ctx: Context, day_focus: Sequence[str]) -> tuple[f
     return whole, late
 
 
+GYM_DEVICES = frozenset({"barbell", "machine"})
+
+
 def _main_score(
     ex: Exercise,
     ctx: Context,
@@ -172,6 +175,10 @@ def _main_score(
     s -= 8.0 * week.patterns[ex.pattern]
     # Use the equipment the person has: a lift on a device no main item used yet this week.
     s += 8.0 * sum(1 for e in ex.equipment if not week.equipment[e])
+    if ctx.experience != "beginner" and not ctx.caution and ex.focus[0] in ctx.focus:
+        # A lifter's gym: the barbell and the machines carry the heaviest loads, so a main
+        # lift on one the week has not used yet, for a region the person chose, leads.
+        s += 40.0 * sum(1 for e in ex.equipment if e in GYM_DEVICES and not week.equipment[e])
     if any(p.ex.pattern == ex.pattern for p in session):
         s -= 25.0
     s += fixed[1]  # whole points too: the sum so far is exact, as in the rule's order

@@ -8,7 +8,9 @@ helpers, so a fault in those helpers cannot hide from it."""
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +19,8 @@ from test_properties import check_contract, valid_profiles
 
 from planner import load_catalogue, parse_profile, plan
 from planner._vocab import EQUIPMENT
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BY_ID = {e.id: e for e in load_catalogue()}
 BLOCK_ORDER = ("warmup", "main", "accessory", "mobility")
@@ -869,3 +873,20 @@ def test_the_side_balancing_pick_is_not_the_easier_version_of_a_tested_exercise(
     check_coach_rules(profile, result)
     done = {it["exercise"] for w in result["weeks"] for s in w["sessions"] for it in s["items"]}
     assert "side_plank_from_knees" not in done
+
+
+def test_the_second_forum_example_lifts_with_the_barbell_it_has() -> None:
+    # An intermediate lifter with a full gym: the barbell deadlift (with its alternate-grip
+    # note) leads one day's heavy work after the fast lift, and the plan keeps every rule.
+    example = ROOT / "docs" / "examples" / "forum-slight-scoliosis-right-weaker.json"
+    profile = json.loads(example.read_text(encoding="utf-8"))
+    assert "barbell" in profile["equipment"]
+    result = plan(profile)
+    check_coach_rules(profile, result)
+    sessions = [s for w in result["weeks"] for s in w["sessions"]]
+    with_bar = [
+        s
+        for s in sessions
+        if any("barbell" in BY_ID[it["exercise"]].equipment for it in s["items"])
+    ]
+    assert len(with_bar) >= result["profile"]["weeks"]  # at least once a week
