@@ -41,7 +41,9 @@ def harder_step(ex: Exercise, ctx: Context) -> str:
         if harder is not None and can_harder:
             return f"move to the {lower_first(harder.name)}"
         return "add a light load"
-    if set(ex.equipment) & _LOADABLE and ex.pattern != "anti_rotation":
+    if set(ex.equipment) & _LOADABLE:
+        if ex.pattern == "anti_rotation":  # the load, or the lever: a step from the anchor
+            return f"{load_step(ex)}, or stand half a step further from the anchor"
         return load_step(ex)
     if harder is not None and can_harder:
         return f"move to the {lower_first(harder.name)}"

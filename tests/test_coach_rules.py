@@ -890,3 +890,21 @@ def test_the_second_forum_example_lifts_with_the_barbell_it_has() -> None:
         if any("barbell" in BY_ID[it["exercise"]].equipment for it in s["items"])
     ]
     assert len(with_bar) >= result["profile"]["weeks"]  # at least once a week
+
+
+def test_a_cable_pallof_press_at_the_top_of_its_range_takes_a_load_step_not_a_new_exercise() -> (
+    None
+):
+    example = ROOT / "docs" / "examples" / "forum-slight-scoliosis-right-weaker.json"
+    result = plan(json.loads(example.read_text(encoding="utf-8")))
+    notes = [
+        it["notes"]
+        for w in result["weeks"]
+        for s in w["sessions"]
+        for it in s["items"]
+        if it["exercise"] == "pallof_press_cable" and "Range" in it["notes"]
+    ]
+    assert notes
+    for note in notes:
+        assert "move the pin to the next plate" in note
+        assert "move to the" not in note
