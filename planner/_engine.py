@@ -227,10 +227,18 @@ class _Builder:
         self, base: Sequence[Slot], tests: Sequence[Pick], day: int, info: WeekInfo
     ) -> list[Slot]:
         """The day's session with self-tests added; as many tests as fit without losing
-        the day's regions (fewer, or none, when time is short)."""
+        the day's regions (fewer, or none, when time is short). A tested exercise is not
+        trained again that day, the test being its work (it trains the same regions),
+        unless it is the session's last main work."""
         fitted: list[Slot] = []
         for count in range(len(tests), -1, -1):
-            slots = [make_slot(p, self.ctx) for p in tests[:count]] + _copy(base)
+            tested = {p.ex.id for p in tests[:count]}
+            kept = _copy(base)
+            for s in reversed(list(kept)):
+                mains = sum(1 for x in kept if x.pick.block == "main")
+                if s.ex.id in tested and (s.pick.block != "main" or mains > 1):
+                    kept.remove(s)  # a session keeps one main item at least
+            slots = [make_slot(p, self.ctx) for p in tests[:count]] + kept
             fitted = fit(
                 slots,
                 self.profile.minutes_per_session,

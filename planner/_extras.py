@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ._progress import WeekInfo
 from ._schedule import Slot, heaviest_weeks, item_times, make_slot, week_times
-from ._select import Context, Pick, heavy_lower_back, tested_swap
+from ._select import Context, Pick, heavy_lower_back, tested_swap, variants
 from ._volume import WeekSets
 
 MAX_EXTRAS = 3  # extra items a session may get
@@ -40,12 +40,20 @@ def add_extras(
         day = set(regions[d])
         second = [ex for ex in ctx.pool if ex.focus[0] in day and ex.pattern not in TRUNK_PATTERNS]
         trunk = [ex for ex in ctx.pool if ex.pattern in TRUNK_PATTERNS]
+        # One version of an exercise a session (the side bridge, not also from the knees).
+        worked = {
+            v
+            for s in slots
+            if s.pick.block in ("main", "accessory")
+            for v in variants(s.ex, ctx.by_id)
+        }
         added = 0
         for ex in [*second, *trunk]:
             if added >= MAX_EXTRAS:
                 break
             if (
                 ex.id in taken
+                or ex.id in worked
                 or "accessory" not in ex.blocks
                 or ex.pattern == "ballistic"
                 or heavy_lower_back(ex)
@@ -63,5 +71,6 @@ def add_extras(
                 continue
             slots.append(slot)
             taken.add(ex.id)
+            worked.update(variants(ex, ctx.by_id))
             totals = tried
             added += 1

@@ -107,8 +107,10 @@ def range_top(low: int, high: int, info: WeekInfo, *, measure: str, caution: boo
     """The top of a progressing item's range: as many steps above its bottom `low` as the
     block's longest cycle climbs, never past the exercise's top `high` (its middle with
     pain)."""
-    top = low + (high - low) // 2 if caution else high
-    return max(low, min(top, low + info.span * STEP[measure]))
+    step = STEP[measure]
+    # With pain, the middle of the range, on the range's steps (20-45 s: 30 s, not 32).
+    top = low + (high - low) // 2 // step * step if caution else high
+    return max(low, min(top, low + info.span * step))
 
 
 def target(low: int, high: int, info: WeekInfo, *, measure: str, caution: bool) -> int:

@@ -30,7 +30,9 @@ class Aim:
 
 def top_of(ex: Exercise, caution: bool) -> tuple[int, int]:
     low, high = ex.dose
-    return low, (low + (high - low) // 2 if caution else high)
+    step = 1 if ex.measure == "reps" else 5
+    # With pain, the middle of the range on its steps, as the written plan has it.
+    return low, (low + (high - low) // 2 // step * step if caution else high)
 
 
 def _more_load(load: float | None) -> float | None:

@@ -161,6 +161,42 @@ def _main_fixed(ex: Exercise, ctx: Context, day_focus: Sequence[str]) -> tuple[f
 
 GYM_DEVICES = frozenset({"barbell", "machine"})
 
+_FAMILIES: dict[int, tuple[Mapping[str, Exercise], dict[str, frozenset[str]]]] = {}
+
+
+def variants(ex: Exercise, by_id: Mapping[str, Exercise]) -> frozenset[str]:
+    """The exercise and its easier and harder versions of the same kind (pattern and sides),
+    following the catalogue's links both ways: the side bridge from the knees, the side bridge
+    and the side bridge with a leg raise are one exercise at three levels."""
+    known = _FAMILIES.get(id(by_id))
+    if known is None or known[0] is not by_id:
+        known = _FAMILIES[id(by_id)] = (by_id, {})
+    cache = known[1]
+    hit = cache.get(ex.id)
+    if hit is not None:
+        return hit
+    family = {ex.id}
+    todo = [ex]
+    while todo:
+        cur = todo.pop()
+        links = [cur.easier, cur.harder] + [
+            o.id for o in by_id.values() if cur.id in (o.easier, o.harder)
+        ]
+        for link in links:
+            other = by_id.get(link) if link else None
+            if (
+                other is not None
+                and other.id not in family
+                and other.pattern == ex.pattern
+                and other.unilateral == ex.unilateral
+            ):
+                family.add(other.id)
+                todo.append(other)
+    out = frozenset(family)
+    for member in out:
+        cache[member] = out
+    return out
+
 
 def _main_score(
     ex: Exercise,
@@ -335,6 +371,8 @@ def choose_day(
     day_focus = list(required) + [r for r in ctx.focus if r not in required]
     mains: list[Pick] = []
     taken: set[str] = set()
+    # Main and accessory work: one version of an exercise a session (`variants`).
+    worked: set[str] = set()
     uncovered = set(required)
     focus = set(ctx.focus)
     main_pool = [e for e in pool if "main" in e.blocks and not focus.isdisjoint(e.focus)]
@@ -345,7 +383,9 @@ def choose_day(
         # One fast (ballistic) lift a session: each is learnt and done fresh, first.
         fast = any(p.ex.pattern == "ballistic" for p in mains)
         options = [
-            e for e in main_pool if e.id not in taken and not (fast and e.pattern == "ballistic")
+            e
+            for e in main_pool
+            if e.id not in taken and e.id not in worked and not (fast and e.pattern == "ballistic")
         ]
         if uncovered:
             covering = [e for e in options if set(e.focus) & uncovered]
@@ -362,13 +402,14 @@ def choose_day(
         if best is None:
             break
         chosen, replaced = caution_swap(best, ctx, "main")
-        if chosen.id in taken:
+        if chosen.id in taken or chosen.id in worked:
             chosen, replaced = best, None
         if tested_swap(chosen, ctx, "main").id not in taken:
             chosen = tested_swap(chosen, ctx, "main")
         covers = frozenset(set(chosen.focus) & uncovered)
         uncovered -= set(chosen.focus)
         taken.update({chosen.id, best.id})
+        worked.update(variants(chosen, ctx.by_id))
         mains.append(Pick(chosen, "main", replaced=replaced, covers=covers))
         week.used[chosen.id] += 1
         week.patterns[chosen.pattern] += 1
@@ -396,6 +437,7 @@ def choose_day(
                 for e in pool
                 if block in e.blocks
                 and e.id not in taken
+                and not (block == "accessory" and e.id in worked)
                 and (not focus.isdisjoint(e.focus) or block == "mobility")
             ]
             scores: dict[str, float] = {}
@@ -416,11 +458,13 @@ def choose_day(
             if best is None:
                 break
             chosen, replaced = caution_swap(best, ctx, block)
-            if chosen.id in taken:
+            if chosen.id in taken or (block == "accessory" and chosen.id in worked):
                 chosen, replaced = best, None
             if block in ("main", "accessory") and tested_swap(chosen, ctx, block).id not in taken:
                 chosen = tested_swap(chosen, ctx, block)
             taken.update({chosen.id, best.id})
+            if block == "accessory":
+                worked.update(variants(chosen, ctx.by_id))
             week.used[chosen.id] += 1
             picks.append(Pick(chosen, block, replaced=replaced))
         earlier.extend(picks)
@@ -446,6 +490,7 @@ def choose_day(
             if e.unilateral
             and ctx.weak_for(e) is not None
             and e.id not in taken
+            and e.id not in worked
             and ("accessory" in e.blocks or "main" in e.blocks)
             and not (e.pattern == "ballistic" and any(p.ex.pattern == "ballistic" for p in items))
             # not the easier version of a tested exercise the weaker side already does
@@ -538,6 +583,11 @@ def later_cycle_picks(days: Sequence[Sequence[Pick]], ctx: Context) -> list[list
         day: list[Pick] = []
         for p in picks:
             new = sibling(p, ctx, taken)
+            others = [
+                q.ex for q in [*picks, *day] if q is not p and q.block in ("main", "accessory")
+            ]
+            if new is not None and any(new.id in variants(o, ctx.by_id) for o in others):
+                new = None  # one version of an exercise a session
             if new is None:
                 day.append(p)
             else:

@@ -308,6 +308,53 @@ def check_doses_from_tests(profile: Mapping[str, Any], result: Mapping[str, Any]
                     assert it["block"] not in tested.blocks, (ex.id, tested_id, weak)
 
 
+def check_tests_not_trained_again(result: Mapping[str, Any]) -> None:
+    """A self-tested exercise is not trained again in the same session (the test is its
+    work that day), unless it is the session's only main work (a session keeps one)."""
+    for week in result["weeks"]:
+        for session in week["sessions"]:
+            items = session["items"]
+            tested = {it["exercise"] for it in items if "self_test" in it}
+            mains = [it for it in items if it["block"] == "main"]
+            for it in items:
+                if "self_test" in it or it["exercise"] not in tested:
+                    continue
+                assert mains == [it], (week["week"], session["day"], it["exercise"])
+
+
+def _linked(a: str, b: str) -> bool:
+    """Whether two exercises are one exercise at two levels: a chain of easier/harder links
+    between them through exercises of the same pattern and sides."""
+    kind = (BY_ID[a].pattern, BY_ID[a].unilateral)
+    seen, todo = {a}, [a]
+    while todo:
+        cur = BY_ID[todo.pop()]
+        near = [cur.easier, cur.harder] + [
+            e.id for e in BY_ID.values() if cur.id in (e.easier, e.harder)
+        ]
+        for n in near:
+            if n and n not in seen and (BY_ID[n].pattern, BY_ID[n].unilateral) == kind:
+                if n == b:
+                    return True
+                seen.add(n)
+                todo.append(n)
+    return False
+
+
+def check_one_version_a_session(result: Mapping[str, Any]) -> None:
+    """No session's main and accessory work holds two versions of one exercise (the side
+    bridge and the side bridge from the knees)."""
+    for week in result["weeks"]:
+        for session in week["sessions"]:
+            hard = [
+                it["exercise"]
+                for it in session["items"]
+                if it["block"] in ("main", "accessory") and "self_test" not in it
+            ]
+            for a, b in itertools.combinations(hard, 2):
+                assert not _linked(a, b), (week["week"], session["day"], a, b)
+
+
 def check_coach_rules(profile: Mapping[str, Any], result: Mapping[str, Any]) -> None:
     check_contract(profile, result)
     if result["status"] != "ok":
@@ -321,6 +368,8 @@ def check_coach_rules(profile: Mapping[str, Any], result: Mapping[str, Any]) -> 
     check_time(result)
     check_notes_once(result)
     check_doses_from_tests(profile, result)
+    check_tests_not_trained_again(result)
+    check_one_version_a_session(result)
 
 
 @SETTINGS
@@ -908,3 +957,25 @@ def test_a_cable_pallof_press_at_the_top_of_its_range_takes_a_load_step_not_a_ne
     for note in notes:
         assert "move the pin to the next plate" in note
         assert "move to the" not in note
+
+
+def test_with_pain_a_hold_stops_at_the_middle_of_its_range_on_its_five_second_steps() -> None:
+    # A suitcase carry of 20-45 s: the middle is 30 s with pain, not 32.
+    profile = {
+        "weak_side": "left",
+        "pain": 5,
+        "equipment": ["dumbbell"],
+        "experience": "intermediate",
+    }
+    result = plan(profile)
+    holds = [
+        side["seconds"]
+        for w in result["weeks"]
+        for s in w["sessions"]
+        for it in s["items"]
+        if "self_test" not in it
+        for side in it.get("sides", [it])
+        if "seconds" in side
+    ]
+    assert holds
+    assert all(h % 5 == 0 for h in holds), sorted(set(holds))
