@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -16,9 +16,11 @@ __all__ = [
     "CatalogueError",
     "Exercise",
     "catalogue_by_id",
+    "catalogue_families",
     "catalogue_json",
     "load_catalogue",
     "parse_catalogue",
+    "variant_families",
 ]
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
@@ -274,6 +276,43 @@ def load_catalogue() -> tuple[Exercise, ...]:
 @functools.cache
 def _by_id() -> Mapping[str, Exercise]:
     return {ex.id: ex for ex in load_catalogue()}
+
+
+def variant_families(exercises: Iterable[Exercise]) -> dict[str, frozenset[str]]:
+    """Each exercise's family: itself and its easier and harder versions of the same kind
+    (pattern and sides), following the `easier`/`harder` links both ways through exercises of
+    that kind. The side bridge from the knees, the side bridge and the side bridge with a leg
+    raise are one exercise at three levels."""
+    by_id = {ex.id: ex for ex in exercises}
+    links: dict[str, set[str]] = {ex_id: set() for ex_id in by_id}
+    for ex in by_id.values():
+        for other in (ex.easier, ex.harder):
+            if other in by_id:
+                links[ex.id].add(other)
+                links[other].add(ex.id)
+    out: dict[str, frozenset[str]] = {}
+    for ex in by_id.values():
+        if ex.id in out:
+            continue
+        family = {ex.id}
+        todo = [ex.id]
+        while todo:
+            for near in links[todo.pop()]:
+                kin = by_id[near]
+                same_kind = kin.pattern == ex.pattern and kin.unilateral == ex.unilateral
+                if near not in family and same_kind:
+                    family.add(near)
+                    todo.append(near)
+        members = frozenset(family)
+        for member in members:
+            out[member] = members
+    return out
+
+
+@functools.cache
+def catalogue_families() -> Mapping[str, frozenset[str]]:
+    """`variant_families` of the catalogue (worked out once)."""
+    return variant_families(load_catalogue())
 
 
 def catalogue_by_id() -> dict[str, Exercise]:

@@ -14,7 +14,7 @@ from ._assess import (
     region_weak_sides,
     self_test,
 )
-from ._catalogue import Exercise, catalogue_by_id, load_catalogue
+from ._catalogue import Exercise, catalogue_by_id, catalogue_families, load_catalogue
 from ._explain import explanation
 from ._extras import add_extras
 from ._items import ItemMaker
@@ -117,6 +117,7 @@ def _context(profile: Profile, weak: str | None, region_weak: Mapping[str, str |
             if self_test(t.test).exercise
         },
         least=least,
+        families=catalogue_families(),
     )
 
 

@@ -42,10 +42,7 @@ def add_extras(
         trunk = [ex for ex in ctx.pool if ex.pattern in TRUNK_PATTERNS]
         # One version of an exercise a session (the side bridge, not also from the knees).
         worked = {
-            v
-            for s in slots
-            if s.pick.block in ("main", "accessory")
-            for v in variants(s.ex, ctx.by_id)
+            v for s in slots if s.pick.block in ("main", "accessory") for v in variants(s.ex, ctx)
         }
         added = 0
         for ex in [*second, *trunk]:
@@ -71,6 +68,6 @@ def add_extras(
                 continue
             slots.append(slot)
             taken.add(ex.id)
-            worked.update(variants(ex, ctx.by_id))
+            worked.update(variants(ex, ctx))
             totals = tried
             added += 1

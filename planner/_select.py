@@ -36,6 +36,8 @@ class Context:
     tested: Mapping[str, float] = field(default_factory=dict)
     # The fewest seconds each pool exercise takes in a session (`_schedule.least_seconds`).
     least: Mapping[str, int] = field(default_factory=dict)
+    # Each exercise's easier and harder versions of its kind (`_catalogue.variant_families`).
+    families: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # The pool's ids, for quick membership tests (worked out from `pool`).
     pool_ids: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -161,41 +163,10 @@ def _main_fixed(ex: Exercise, ctx: Context, day_focus: Sequence[str]) -> tuple[f
 
 GYM_DEVICES = frozenset({"barbell", "machine"})
 
-_FAMILIES: dict[int, tuple[Mapping[str, Exercise], dict[str, frozenset[str]]]] = {}
 
-
-def variants(ex: Exercise, by_id: Mapping[str, Exercise]) -> frozenset[str]:
-    """The exercise and its easier and harder versions of the same kind (pattern and sides),
-    following the catalogue's links both ways: the side bridge from the knees, the side bridge
-    and the side bridge with a leg raise are one exercise at three levels."""
-    known = _FAMILIES.get(id(by_id))
-    if known is None or known[0] is not by_id:
-        known = _FAMILIES[id(by_id)] = (by_id, {})
-    cache = known[1]
-    hit = cache.get(ex.id)
-    if hit is not None:
-        return hit
-    family = {ex.id}
-    todo = [ex]
-    while todo:
-        cur = todo.pop()
-        links = [cur.easier, cur.harder] + [
-            o.id for o in by_id.values() if cur.id in (o.easier, o.harder)
-        ]
-        for link in links:
-            other = by_id.get(link) if link else None
-            if (
-                other is not None
-                and other.id not in family
-                and other.pattern == ex.pattern
-                and other.unilateral == ex.unilateral
-            ):
-                family.add(other.id)
-                todo.append(other)
-    out = frozenset(family)
-    for member in out:
-        cache[member] = out
-    return out
+def variants(ex: Exercise, ctx: Context) -> frozenset[str]:
+    """The exercise's family (`_catalogue.variant_families`): one exercise at its levels."""
+    return ctx.families.get(ex.id) or frozenset({ex.id})
 
 
 def _main_score(
@@ -409,7 +380,7 @@ def choose_day(
         covers = frozenset(set(chosen.focus) & uncovered)
         uncovered -= set(chosen.focus)
         taken.update({chosen.id, best.id})
-        worked.update(variants(chosen, ctx.by_id))
+        worked.update(variants(chosen, ctx))
         mains.append(Pick(chosen, "main", replaced=replaced, covers=covers))
         week.used[chosen.id] += 1
         week.patterns[chosen.pattern] += 1
@@ -464,7 +435,7 @@ def choose_day(
                 chosen = tested_swap(chosen, ctx, block)
             taken.update({chosen.id, best.id})
             if block == "accessory":
-                worked.update(variants(chosen, ctx.by_id))
+                worked.update(variants(chosen, ctx))
             week.used[chosen.id] += 1
             picks.append(Pick(chosen, block, replaced=replaced))
         earlier.extend(picks)
@@ -586,7 +557,7 @@ def later_cycle_picks(days: Sequence[Sequence[Pick]], ctx: Context) -> list[list
             others = [
                 q.ex for q in [*picks, *day] if q is not p and q.block in ("main", "accessory")
             ]
-            if new is not None and any(new.id in variants(o, ctx.by_id) for o in others):
+            if new is not None and any(new.id in variants(o, ctx) for o in others):
                 new = None  # one version of an exercise a session
             if new is None:
                 day.append(p)
