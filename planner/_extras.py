@@ -27,11 +27,12 @@ def add_extras(
     infos: Sequence[WeekInfo],
     ctx: Context,
     tally: WeekSets,
-) -> None:
+) -> bool:
     """Add up to MAX_EXTRAS accessory items to each day while every week fits the budget
-    and the weekly hard-set counts stay within their limit (`tally`)."""
+    and the weekly hard-set counts stay within their limit (`tally`); whether any was added."""
     if ctx.caution or ctx.schedule == "add_on":
-        return
+        return False
+    any_added = False
     weeks = heaviest_weeks(infos)
     limit = budget_minutes * 60
     taken = {s.ex.id for slots in days for s in slots}
@@ -71,3 +72,5 @@ def add_extras(
             worked.update(variants(ex, ctx))
             totals = tried
             added += 1
+            any_added = True
+    return any_added

@@ -22,6 +22,9 @@ TEST_REST = 120
 TIGHT_REST = 30  # the shortest rest a squeezed session gives any lift but barbell and fast ones
 CHANGEOVER_SECONDS = 20  # moving to the next exercise and setting it up
 BUILD_UP_SETS = 2  # lighter sets before a ballistic or barbell lift
+# The picks that take sets to use the time: the chosen work and the one-sided item a session
+# gets for its weak side (not a self-test nor the two-sided lift that tires the strong side).
+FILLED_ROLES = frozenset({"normal", "balance"})
 _LOADS = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
 
 
@@ -517,7 +520,7 @@ def fill_up(
     limit = budget_minutes * 60  # whole minutes, rounded up: within the budget iff this
     own, totals = week_times(slots, infos, ctx)
     # A set that did not fit never will: the week totals and set counts only grow.
-    full = [s.pick.role != "normal" or s.pick.block not in caps for s in slots]
+    full = [s.pick.role not in FILLED_ROLES or s.pick.block not in caps for s in slots]
     grown = True
     while grown:
         grown = False

@@ -133,9 +133,11 @@ def rules_lines(
                 why = "it is added to your own workouts, so it stays short"
             else:
                 why = (
-                    "more hard sets would go past the weekly numbers above (or past the five "
-                    "sets an exercise gets at most)"
+                    "more hard sets would go past the weekly numbers above, or past the most "
+                    "sets an exercise gets (five for main work, four for accessories)"
                 )
+                if hard_days(profile.days_per_week) != frozenset(range(profile.days_per_week)):
+                    why += ", and the easier days keep heavy lower-back work off them"
             shortest = f", the shortest {min(used)}" if min(used) != max(used) else ""
             out.append(
                 f"Week 1's longest session takes about {max(used)} of your {budget} "

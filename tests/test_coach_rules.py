@@ -794,6 +794,114 @@ def test_a_beginners_long_sessions_add_trunk_work_within_the_weekly_limit() -> N
     check_time_used(result)
 
 
+MOST_SETS = {"main": 5, "accessory": 4}
+
+
+def _one_more_set(it: Mapping[str, Any]) -> dict[str, Any]:
+    """The item with one more set on each side (as the planner adds them)."""
+    more = dict(it)
+    if "sides" in it:
+        more["sides"] = [{**s, "sets": s["sets"] + 1} for s in it["sides"]]
+    else:
+        more["sets"] = it["sets"] + 1
+    return more
+
+
+def _could_take_a_set(result: Mapping[str, Any], day: int, exercise: str, block: str) -> bool:
+    """Whether the item could have one more set on each side in every week it is in: no side
+    over the exercise's most sets, no region and side over the weekly limit, every session
+    within the minutes."""
+    profile = result["profile"]
+    level = "beginner" if result["caution"] else profile["experience"]
+    cap = max(WEEKLY_CAP[level], 2 * profile["days_per_week"] + 1)
+    budget = profile["minutes_per_session"] * 60
+    for week in result["weeks"]:
+        session = next(s for s in week["sessions"] if s["day"] == day)
+        found = [it for it in session["items"] if it["exercise"] == exercise]
+        found = [it for it in found if it["block"] == block and "self_test" not in it]
+        if not found:
+            continue
+        it = found[0]
+        per = {s["side"]: s["sets"] for s in it["sides"]} if "sides" in it else {"x": it["sets"]}
+        if max(per.values()) >= MOST_SETS[block]:
+            return False
+        # The planner's own estimate of the item, scaled as the test's time model grows.
+        extra = it["estimated_seconds"] * (
+            expected_seconds(_one_more_set(it)) / expected_seconds(it) - 1
+        )
+        if session["estimated_minutes"] * 60 + extra > budget:
+            return False
+        counts: dict[tuple[str, str], float] = {}
+        for other in week["sessions"]:
+            for x in other["items"]:
+                if x["block"] not in ("main", "accessory") or "self_test" in x:
+                    continue
+                sides = (
+                    {s["side"]: s["sets"] for s in x["sides"]}
+                    if "sides" in x
+                    else {"left": x["sets"], "right": x["sets"]}
+                )
+                if x is it:
+                    sides = {k: v + 1 for k, v in sides.items()}
+                for i, region in enumerate(BY_ID[x["exercise"]].focus):
+                    for side, n in sides.items():
+                        key = (region, side)
+                        counts[key] = counts.get(key, 0) + (n if i == 0 else n / 2)
+        if any(n > cap for n in counts.values()):
+            return False
+    return True
+
+
+def check_spare_time_has_no_set_left(result: Mapping[str, Any]) -> None:
+    """A week-1 session under 80% of the minutes (no pain, whole sessions) is short because
+    no main or accessory item in it could take another set: each is at its most sets, or one
+    more would go past the weekly limit or the minutes in some week, as the summary says."""
+    budget = result["profile"]["minutes_per_session"]
+    if result["caution"] or result["profile"].get("schedule") == "add_on":
+        return
+    for session in result["weeks"][0]["sessions"]:
+        if session["estimated_minutes"] * 10 >= budget * 8:
+            continue
+        for it in session["items"]:
+            if it["block"] in MOST_SETS and "self_test" not in it:
+                assert not _could_take_a_set(result, session["day"], it["exercise"], it["block"]), (
+                    session["day"],
+                    it["exercise"],
+                    session["estimated_minutes"],
+                )
+
+
+ALL_GYM = ["barbell", "dumbbell", "bench", "back_extension", "cable", "band", "kettlebell"]
+
+
+@pytest.mark.parametrize(
+    ("experience", "days", "minutes", "equipment"),
+    [
+        ("beginner", 3, 30, []),
+        ("beginner", 3, 45, ALL_GYM),
+        ("beginner", 5, 60, []),
+        ("beginner", 5, 60, ALL_GYM),
+        ("advanced", 5, 60, ALL_GYM),
+        ("advanced", 5, 45, ALL_GYM),
+    ],
+)
+def test_a_short_session_is_short_because_no_item_could_take_another_set(
+    experience: str, days: int, minutes: int, equipment: list[str]
+) -> None:
+    profile = {
+        "weak_side": "left",
+        "focus": ["lower_back"],
+        "equipment": equipment,
+        "experience": experience,
+        "days_per_week": days,
+        "minutes_per_session": minutes,
+        "weeks": 6,
+    }
+    result = plan(profile)
+    check_coach_rules(profile, result)
+    check_spare_time_has_no_set_left(result)
+
+
 def _week_items(week: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [it for s in week["sessions"] for it in s["items"]]
 
