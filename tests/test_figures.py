@@ -225,6 +225,75 @@ def test_suitcase_carry_weight_in_the_left_hand_works_the_right_side() -> None:
     assert "right side of the trunk" in fig.html and "<strong>left hand</strong>" in fig.html
 
 
+# What each piece of the catalogue's equipment is drawn as. A barbell row wedged in a corner
+# (the Meadows row) is a landmine; a dumbbell may be drawn as a weight plate where the steps
+# allow one ("a light dumbbell or weight plate").
+EQUIPMENT_PROPS: dict[str, frozenset[str]] = {
+    "dumbbell": frozenset({"dumbbell"}),
+    "kettlebell": frozenset({"kettlebell"}),
+    "barbell": frozenset({"barbell", "landmine"}),
+    "cable": frozenset({"cable"}),
+    "band": frozenset({"band"}),
+    "bench": frozenset({"bench"}),
+    "back_extension": frozenset({"back_extension"}),
+    "reverse_hyper": frozenset({"reverse_hyper"}),
+    "pullup_bar": frozenset({"pullup_bar"}),
+    "machine": frozenset({"machine"}),
+    "ghd": frozenset({"ghd"}),
+}
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
+def test_the_equipment_an_exercise_needs_is_drawn(ex: Exercise) -> None:
+    drawn = {p["kind"] for p in FIGURES[f"exercise.{ex.id}"].props}
+    for need in ex.equipment:
+        kinds = EQUIPMENT_PROPS[need]
+        if need == "dumbbell" and re.search(r"weight plate", " ".join(ex.steps), re.I):
+            kinds |= {"plate"}
+        assert drawn & kinds, f"{ex.id} needs a {need}, but its figure draws {sorted(drawn)}"
+
+
+# Seen as a coach would show it: bending and lifting from the side; side bends, carries and
+# side bridges from the front or behind. A suitcase deadlift is a lift with the weight in one
+# hand whose point is the trunk not bending sideways, so it is seen from the front too.
+SIDE_ON = {"hinge", "extension", "bridge", "ballistic"}
+FACE_ON = {"lateral_flexion", "anti_lateral_flexion", "carry"}
+SELF_TEST_FACE_ON = {"side_bridge_s", "suitcase_hold_s"}
+
+
+def test_the_view_is_the_one_that_shows_the_movement() -> None:
+    wrong = []
+    for ex in CATALOGUE:
+        view = FIGURES[f"exercise.{ex.id}"].view
+        suitcase = "suitcase" in ex.name.lower()
+        if ex.pattern in FACE_ON or suitcase:
+            if view == "side":
+                wrong.append((ex.id, ex.pattern, view))
+        elif ex.pattern in SIDE_ON and view != "side":
+            wrong.append((ex.id, ex.pattern, view))
+    for test in TESTS:
+        view = FIGURES[f"self_test.{test.id}"].view
+        if (view != "side") != (test.id in SELF_TEST_FACE_ON):
+            wrong.append((test.id, "self-test", view))
+    assert wrong == []
+    # Guards the rule against a catalogue that no longer uses these words.
+    assert sum(ex.pattern in FACE_ON for ex in CATALOGUE) >= 8
+    assert sum("suitcase" in ex.name.lower() for ex in CATALOGUE) >= 3
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_a_one_hand_load_says_which_hand_holds_it_and_which_side_works(
+    key: str, fig: Figure, words: object
+) -> None:
+    held = [p for p in fig.spec.props if p.get("hand") == "load"]
+    if not held or fig.works is None:
+        return
+    caption = fig.html.split("<figcaption", 1)[1]
+    assert fig.load in ("left", "right"), key
+    assert f"is in the <strong>{fig.load} hand</strong>" in caption, key
+    assert f"the person's <strong>{fig.works} " in caption, key
+
+
 @pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
 def test_the_marked_side_follows_the_side_rule(
     key: str, fig: Figure, words: tuple[str, ...]
