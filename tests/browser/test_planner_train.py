@@ -235,8 +235,13 @@ def test_a_set_corrected_changes_the_strong_sides_target(site, page) -> None:
     item = weak.get_attribute("data-item")
     strong = page.locator(f".planner-train-item input[data-item='{item}'][data-set='1']").nth(1)
     target = f"#{strong.get_attribute('id')}".replace("-amount", "-target")
+    # Before the weak side's set, the strong side's target says what it will follow.
+    assert "Match your left side's set 1, never more" in page.locator(target).inner_text()
     enter(page, weak, "4")
     assert page.locator(target).get_attribute("data-target") == "4"
+    # And then why it is what it is: the cap, in words.
+    says = page.locator(target).inner_text()
+    assert "Your left side did 4 " in says and "in set 1: no more than that on the right" in says
     enter(page, weak, "3")
     assert page.locator(target).get_attribute("data-target") == "3"
     # More than the cap is logged as done and marked as such.
