@@ -509,7 +509,9 @@ def test_forget_my_details_asks_first_and_then_forgets_the_log(site, page) -> No
     assert status(page) == W["store"]["forgotten"]
 
 
-def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(site, page) -> None:
+def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(
+    site, page, tmp_path
+) -> None:
     open_plan(page, site)
     page.locator(".planner-log input[type=file]").set_input_files(str(EXAMPLE))
     for _ in range(300):
@@ -522,6 +524,13 @@ def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(s
     # The status line speaks of the view on screen, not of the plan made before it.
     logged = len(stored_record(page)["log"]["sessions"])
     assert status(page) == W["progress"]["shown"].format(n=logged)
+    # What the numbers mean, and the numbers themselves: the CLI's report, the one set the
+    # example's strong side did over the cap among them.
+    assert page.locator(PROGRESS).get_by_text(W["progress"]["meaning"]).is_visible()
+    report = cli("progress", str(EXAMPLE), "--format", "text").decode()
+    assert page.locator("[data-role=progress-text]").text_content() == report
+    over = "- 2026-01-12 (week 2, day 1) Single-leg back extension, set 1: right 10 reps, left"
+    assert over in report
     before = len(stored_record(page)["log"]["tests"])
     page.locator("#pl-retest-date").fill("2026-03-02")
     page.locator("#pl-retest-side_bridge_s-left").fill("61")
@@ -550,7 +559,13 @@ def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(s
     block.locator(".planner-week").first.wait_for()
     assert status(page) == W["progress"]["next_ready"]
     assert block.locator("h2").count() == 1
-    assert block.get_by_role("button", name="Download JSON").count() == 1
+    # The log's next block: its download is the CLI's `next` for the log as stored now.
+    path = tmp_path / "log.json"
+    path.write_text(json.dumps(stored_record(page)["log"]))
+    with page.expect_download() as info:
+        block.get_by_role("button", name="Download JSON", exact=True).click()
+    shown = Path(info.value.path()).read_bytes()
+    assert shown == cli("next", str(path), "--format", "json")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
