@@ -85,6 +85,31 @@ def test_joint_angles_stay_within_human_ranges(key: str, fig: Figure, words: obj
     assert angle_problems(spec.end.pose, spec.view) == [], key
 
 
+SEGMENTS = {
+    "thigh": ("hip_", "knee_"),
+    "shank": ("knee_", "ankle_"),
+    "upper": ("shoulder_", "elbow_"),
+    "fore": ("elbow_", "wrist_"),
+    "hand": ("wrist_", "hand_"),
+}
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_no_part_is_drawn_longer_than_the_persons_own(key: str, fig: Figure, words: object) -> None:
+    # Winter's proportions (skeleton.LENGTH): a part pointing out of the picture is drawn
+    # shorter (its reach), never longer; so is a trunk bent towards the viewer.
+    from evenback_build.figures.skeleton import LENGTH
+
+    for sk in (fig.scene.start, fig.scene.end):
+        p = sk.points
+        for segment, (a, b) in SEGMENTS.items():
+            for side in "lr":
+                drawn = math.dist(p[a + side], p[b + side])
+                assert drawn <= LENGTH[segment] + 0.01, (key, segment, side, drawn)
+        assert math.dist(p["pelvis"], p["waist"]) <= LENGTH["pelvis"] + 0.01, key
+        assert math.dist(p["waist"], p["neck"]) <= LENGTH["chest"] + 0.01, key
+
+
 @pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
 def test_every_contact_rests_on_its_surface(key: str, fig: Figure, words: object) -> None:
     assert contact_problems(fig.scene) == [], key
