@@ -320,6 +320,29 @@ def test_a_one_hand_load_says_which_hand_holds_it_and_which_side_works(
 
 
 @pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_the_caption_says_where_the_persons_left_is_as_drawn_in_both_pictures(
+    key: str, fig: Figure, words: object
+) -> None:
+    # Seen from the front, a standing person's left is on the right of the picture; a person
+    # on one side (a side plank, a clamshell) has their left above or below their right.
+    from evenback_build.figures import across
+
+    caption = fig.html.split("<figcaption", 1)[1]
+    if fig.spec.view == "side":
+        assert "Seen from the side." in caption, key
+        return
+    seen = "Seen from the front" if fig.spec.view == "front" else "Seen from behind"
+    for sk in (fig.scene.start, fig.scene.end):
+        dx, dy = across(sk.points)
+        if abs(dy) > abs(dx):
+            down = "left" if dy < 0 else "right"
+            assert f"{seen}, the person's {down} side towards the floor." in caption, key
+        else:
+            where = "right" if dx > 0 else "left"
+            assert f"{seen}, so the person's left is on the {where} of the picture." in caption, key
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
 def test_the_marked_side_follows_the_side_rule(
     key: str, fig: Figure, words: tuple[str, ...]
 ) -> None:
