@@ -134,11 +134,12 @@ FOCUSED = """() => {
 }"""
 
 
-def log_session_by_keyboard(page) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+def log_session_by_keyboard(page, site_url: str) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
     """Tab from the plan to "Start session", through every set box (the weak side a little
     under its target, the strong side exactly what the page offers), pain before and after,
     and Enter on "Finish session". Returns (weak side's logged amount, strong side's target
-    for the same set) for every set of a one-sided item."""
+    for the same set) for every set of a one-sided item. On the way, each item's "How to do
+    it" link must lead to its exercise page in this site (`site_url`, at / or a sub-path)."""
     for _ in range(400):
         page.keyboard.press("Tab")
         now = page.evaluate(FOCUSED)
@@ -148,6 +149,11 @@ def log_session_by_keyboard(page) -> list[tuple[float, float]]:  # type: ignore[
         raise AssertionError("Tab never reached Start session")
     page.keyboard.press("Enter")
     page.wait_for_selector(TRAIN, timeout=30_000)
+    links = page.eval_on_selector_all(
+        ".planner-train-item",
+        "is => is.map(i => [i.dataset.exercise, i.querySelector('.planner-train-range a')?.href])",
+    )
+    assert links and all(href == f"{site_url}exercises/{ex}/" for ex, href in links), links
     weak_done: dict[tuple[str, str], float] = {}
     pairs: list[tuple[float, float]] = []
     for _ in range(800):
@@ -191,7 +197,7 @@ def test_a_session_logged_by_keyboard_caps_the_strong_side_and_the_page_equals_t
     try:
         page = ctx.new_page()
         open_plan(page, site)
-        pairs = log_session_by_keyboard(page)
+        pairs = log_session_by_keyboard(page, site.url)
         assert pairs, "no one-sided set was logged"
         assert all(strong <= weak for weak, strong in pairs), pairs
         assert "Session saved" in status(page)
