@@ -85,6 +85,31 @@ def test_joint_angles_stay_within_human_ranges(key: str, fig: Figure, words: obj
     assert angle_problems(spec.end.pose, spec.view) == [], key
 
 
+SEGMENTS = {
+    "thigh": ("hip_", "knee_"),
+    "shank": ("knee_", "ankle_"),
+    "upper": ("shoulder_", "elbow_"),
+    "fore": ("elbow_", "wrist_"),
+    "hand": ("wrist_", "hand_"),
+}
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_no_part_is_drawn_longer_than_the_persons_own(key: str, fig: Figure, words: object) -> None:
+    # Winter's proportions (skeleton.LENGTH): a part pointing out of the picture is drawn
+    # shorter (its reach), never longer; so is a trunk bent towards the viewer.
+    from evenback_build.figures.skeleton import LENGTH
+
+    for sk in (fig.scene.start, fig.scene.end):
+        p = sk.points
+        for segment, (a, b) in SEGMENTS.items():
+            for side in "lr":
+                drawn = math.dist(p[a + side], p[b + side])
+                assert drawn <= LENGTH[segment] + 0.01, (key, segment, side, drawn)
+        assert math.dist(p["pelvis"], p["waist"]) <= LENGTH["pelvis"] + 0.01, key
+        assert math.dist(p["waist"], p["neck"]) <= LENGTH["chest"] + 0.01, key
+
+
 @pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
 def test_every_contact_rests_on_its_surface(key: str, fig: Figure, words: object) -> None:
     assert contact_problems(fig.scene) == [], key
@@ -223,6 +248,98 @@ def test_suitcase_carry_weight_in_the_left_hand_works_the_right_side() -> None:
     assert (fig.works, fig.load) == ("right", "left")
     assert fig.marked == frozenset({"flank_r"})
     assert "right side of the trunk" in fig.html and "<strong>left hand</strong>" in fig.html
+
+
+# What each piece of the catalogue's equipment is drawn as. A barbell row wedged in a corner
+# (the Meadows row) is a landmine; a dumbbell may be drawn as a weight plate where the steps
+# allow one ("a light dumbbell or weight plate").
+EQUIPMENT_PROPS: dict[str, frozenset[str]] = {
+    "dumbbell": frozenset({"dumbbell"}),
+    "kettlebell": frozenset({"kettlebell"}),
+    "barbell": frozenset({"barbell", "landmine"}),
+    "cable": frozenset({"cable"}),
+    "band": frozenset({"band"}),
+    "bench": frozenset({"bench"}),
+    "back_extension": frozenset({"back_extension"}),
+    "reverse_hyper": frozenset({"reverse_hyper"}),
+    "pullup_bar": frozenset({"pullup_bar"}),
+    "machine": frozenset({"machine"}),
+    "ghd": frozenset({"ghd"}),
+}
+
+
+@pytest.mark.parametrize("ex", CATALOGUE, ids=[ex.id for ex in CATALOGUE])
+def test_the_equipment_an_exercise_needs_is_drawn(ex: Exercise) -> None:
+    drawn = {p["kind"] for p in FIGURES[f"exercise.{ex.id}"].props}
+    for need in ex.equipment:
+        kinds = EQUIPMENT_PROPS[need]
+        if need == "dumbbell" and re.search(r"weight plate", " ".join(ex.steps), re.I):
+            kinds |= {"plate"}
+        assert drawn & kinds, f"{ex.id} needs a {need}, but its figure draws {sorted(drawn)}"
+
+
+# Seen as a coach would show it: bending and lifting from the side; side bends, carries and
+# side bridges from the front or behind. A suitcase deadlift is a lift with the weight in one
+# hand whose point is the trunk not bending sideways, so it is seen from the front too.
+SIDE_ON = {"hinge", "extension", "bridge", "ballistic"}
+FACE_ON = {"lateral_flexion", "anti_lateral_flexion", "carry"}
+SELF_TEST_FACE_ON = {"side_bridge_s", "suitcase_hold_s"}
+
+
+def test_the_view_is_the_one_that_shows_the_movement() -> None:
+    wrong = []
+    for ex in CATALOGUE:
+        view = FIGURES[f"exercise.{ex.id}"].view
+        suitcase = "suitcase" in ex.name.lower()
+        if ex.pattern in FACE_ON or suitcase:
+            if view == "side":
+                wrong.append((ex.id, ex.pattern, view))
+        elif ex.pattern in SIDE_ON and view != "side":
+            wrong.append((ex.id, ex.pattern, view))
+    for test in TESTS:
+        view = FIGURES[f"self_test.{test.id}"].view
+        if (view != "side") != (test.id in SELF_TEST_FACE_ON):
+            wrong.append((test.id, "self-test", view))
+    assert wrong == []
+    # Guards the rule against a catalogue that no longer uses these words.
+    assert sum(ex.pattern in FACE_ON for ex in CATALOGUE) >= 8
+    assert sum("suitcase" in ex.name.lower() for ex in CATALOGUE) >= 3
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_a_one_hand_load_says_which_hand_holds_it_and_which_side_works(
+    key: str, fig: Figure, words: object
+) -> None:
+    held = [p for p in fig.spec.props if p.get("hand") == "load"]
+    if not held or fig.works is None:
+        return
+    caption = fig.html.split("<figcaption", 1)[1]
+    assert fig.load in ("left", "right"), key
+    assert f"is in the <strong>{fig.load} hand</strong>" in caption, key
+    assert f"the person's <strong>{fig.works} " in caption, key
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_the_caption_says_where_the_persons_left_is_as_drawn_in_both_pictures(
+    key: str, fig: Figure, words: object
+) -> None:
+    # Seen from the front, a standing person's left is on the right of the picture; a person
+    # on one side (a side plank, a clamshell) has their left above or below their right.
+    from evenback_build.figures import across
+
+    caption = fig.html.split("<figcaption", 1)[1]
+    if fig.spec.view == "side":
+        assert "Seen from the side." in caption, key
+        return
+    seen = "Seen from the front" if fig.spec.view == "front" else "Seen from behind"
+    for sk in (fig.scene.start, fig.scene.end):
+        dx, dy = across(sk.points)
+        if abs(dy) > abs(dx):
+            down = "left" if dy < 0 else "right"
+            assert f"{seen}, the person's {down} side towards the floor." in caption, key
+        else:
+            where = "right" if dx > 0 else "left"
+            assert f"{seen}, so the person's left is on the {where} of the picture." in caption, key
 
 
 @pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)

@@ -10,7 +10,7 @@ rules come from the catalogue and the self-tests' own instructions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -35,11 +35,7 @@ __all__ = [
 
 SIDE_WORD = {"l": "left", "r": "right", "left": "left", "right": "right"}
 PART_WORD = {"leg": "leg", "arm": "arm", "flank": "side of the trunk"}
-VIEW_WORD = {
-    "side": "Seen from the side.",
-    "front": "Seen from the front, so the person's left is on the right of the picture.",
-    "back": "Seen from behind, so the person's left is on the left of the picture.",
-}
+SEEN = {"side": "Seen from the side", "front": "Seen from the front", "back": "Seen from behind"}
 PROP_WORD = {
     "dumbbell": "dumbbell",
     "kettlebell": "kettlebell",
@@ -90,7 +86,7 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
     start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid)
-    caption = describe(spec, name, works, load, held, drawn_arrows(sc))
+    caption = describe(spec, name, works, load, held, drawn_arrows(sc), view_words(sc))
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
     # width; the drawing may grow up to `grown_width` (--eb-fig-w, figures.css). A figure near
     # the floor (lying, on all fours, sitting) starts at that grown width, so the two wrap onto
@@ -135,17 +131,40 @@ def grown_width(width: float, height: float) -> float:
     return width * max(1.0, min(GROW, TALL_PX / height))
 
 
+def across(points: Mapping[str, tuple[float, float]]) -> tuple[float, float]:
+    """The way from the person's right side to their left in the picture (x, y): the mean of
+    the hips' and the shoulders' offsets."""
+    (hlx, hly), (hrx, hry) = points["hip_l"], points["hip_r"]
+    (slx, sly), (srx, sry) = points["shoulder_l"], points["shoulder_r"]
+    return (hlx - hrx + slx - srx) / 2, (hly - hry + sly - sry) / 2
+
+
+def view_words(sc: Scene) -> str:
+    """How the pictures are seen, from where the drawn person's sides are: in a front or back
+    view, which side of the picture the person's left is on, or, for a person on one side
+    (lying or in a side plank: their left above or below their right), which side is down."""
+    seen = SEEN[sc.spec.view]
+    if sc.spec.view == "side":
+        return f"{seen}."
+    dx, dy = across(sc.start.points)
+    if abs(dy) > abs(dx):
+        return f"{seen}, the person's {'left' if dy < 0 else 'right'} side towards the floor."
+    where = "right" if dx > 0 else "left"
+    return f"{seen}, so the person's left is on the {where} of the picture."
+
+
 def describe(
     spec: FigureSpec,
     name: str,
     works: str | None,
     load: str | None,
     held: Iterable[object],
-    arrows: Sequence[str] = (),
+    arrows: Sequence[str],
+    seen: str,
 ) -> str:
     """The caption: what the two pictures show, from the same data (escaped HTML); `arrows`
-    are the joints whose arrows are drawn."""
-    words = [f"{escape(name)}: start and end position. {VIEW_WORD[spec.view]}"]
+    are the joints whose arrows are drawn, `seen` how they are seen (view_words)."""
+    words = [f"{escape(name)}: start and end position. {seen}"]
     if works:
         parts = [PART_WORD[m] for m in spec.mark]
         what = " and ".join(f"{works} {p}" for p in parts)

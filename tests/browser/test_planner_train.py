@@ -6,7 +6,9 @@ newer store, Load log, Forget), and the progress view (data-state=progress) equa
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -19,6 +21,14 @@ from _contexts import new_context
 from _recording import Recorder, assert_clean, watch
 
 from planner._log_words import LOG_WORDS
+
+
+def fill(template: str, **values: object) -> str:
+    """The page's `fill`: `{name}` replaced by its value."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", str(value))
+    return template
+
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = "#planner[data-state=plan][aria-busy=false]"
@@ -124,11 +134,12 @@ FOCUSED = """() => {
 }"""
 
 
-def log_session_by_keyboard(page) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+def log_session_by_keyboard(page, site_url: str) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
     """Tab from the plan to "Start session", through every set box (the weak side a little
     under its target, the strong side exactly what the page offers), pain before and after,
     and Enter on "Finish session". Returns (weak side's logged amount, strong side's target
-    for the same set) for every set of a one-sided item."""
+    for the same set) for every set of a one-sided item. On the way, each item's "How to do
+    it" link must lead to its exercise page in this site (`site_url`, at / or a sub-path)."""
     for _ in range(400):
         page.keyboard.press("Tab")
         now = page.evaluate(FOCUSED)
@@ -138,6 +149,11 @@ def log_session_by_keyboard(page) -> list[tuple[float, float]]:  # type: ignore[
         raise AssertionError("Tab never reached Start session")
     page.keyboard.press("Enter")
     page.wait_for_selector(TRAIN, timeout=30_000)
+    links = page.eval_on_selector_all(
+        ".planner-train-item",
+        "is => is.map(i => [i.dataset.exercise, i.querySelector('.planner-train-range a')?.href])",
+    )
+    assert links and all(href == f"{site_url}exercises/{ex}/" for ex, href in links), links
     weak_done: dict[tuple[str, str], float] = {}
     pairs: list[tuple[float, float]] = []
     for _ in range(800):
@@ -181,7 +197,7 @@ def test_a_session_logged_by_keyboard_caps_the_strong_side_and_the_page_equals_t
     try:
         page = ctx.new_page()
         open_plan(page, site)
-        pairs = log_session_by_keyboard(page)
+        pairs = log_session_by_keyboard(page, site.url)
         assert pairs, "no one-sided set was logged"
         assert all(strong <= weak for weak, strong in pairs), pairs
         assert "Session saved" in status(page)
@@ -225,13 +241,158 @@ def test_a_set_corrected_changes_the_strong_sides_target(site, page) -> None:
     item = weak.get_attribute("data-item")
     strong = page.locator(f".planner-train-item input[data-item='{item}'][data-set='1']").nth(1)
     target = f"#{strong.get_attribute('id')}".replace("-amount", "-target")
+    # Before the weak side's set, the strong side's target says what it will follow.
+    assert "Match your left side's set 1, never more" in page.locator(target).inner_text()
     enter(page, weak, "4")
     assert page.locator(target).get_attribute("data-target") == "4"
+    # And then why it is what it is: the cap, in words.
+    says = page.locator(target).inner_text()
+    assert "Your left side did 4 " in says and "in set 1: no more than that on the right" in says
     enter(page, weak, "3")
     assert page.locator(target).get_attribute("data-target") == "3"
     # More than the cap is logged as done and marked as such.
     enter(page, strong, "5")
     assert page.locator(target).locator(".planner-train-over").count() == 1
+
+
+# A stand-in for the Web Audio API that counts what the page does with it: contexts made and
+# tones played (the rest timer's sound at the end of a rest).
+FAKE_AUDIO = """(() => {
+  window.__audio = {made: 0, tones: 0};
+  window.AudioContext = class {
+    constructor() { window.__audio.made += 1; this.currentTime = 0; this.destination = {}; }
+    createGain() { return {gain: {value: 0}, connect: (next) => next}; }
+    createOscillator() {
+      return {connect: (next) => next, start: () => { window.__audio.tones += 1; }, stop() {}};
+    }
+  };
+})();"""
+# Counts the page's requests that the browser keep its storage (navigator.storage.persist).
+COUNT_PERSIST = """(() => {
+  window.__persist = 0;
+  const storage = navigator.storage;
+  if (!storage?.persist) return;
+  const real = storage.persist.bind(storage);
+  storage.persist = () => { window.__persist += 1; return real(); };
+})();"""
+MOVING = """() => document.getAnimations()
+  .filter((a) => a.effect?.target?.closest?.(".planner-train"))
+  .map((a) => a.animationName ?? a.transitionProperty ?? "animation")"""
+
+
+def test_the_rest_timer_is_optional_announced_silent_unless_asked_and_still(site, browser) -> None:
+    """The rest timer runs only when asked, says its start and end in the status line (the
+    countdown itself is a role=timer element, not read out every second), makes a sound only
+    when that box is ticked, and, with reduced motion asked for, nothing in the session moves."""
+    t = W["timer"]
+    recorder = Recorder()
+    ctx = new_context(browser, reduced_motion="reduce", viewport={"width": 360, "height": 900})
+    watch(ctx, recorder)
+    ctx.add_init_script(FAKE_AUDIO)
+    try:
+        page = ctx.new_page()
+        page.clock.install()
+        open_plan(page, site)
+        page.get_by_role("button", name=C["start"]).click()
+        page.wait_for_selector(TRAIN)
+        timer = page.locator("#planner .planner-train [role=timer]")
+        assert timer.count() == 1 and timer.get_attribute("aria-live") in (None, "off")
+        firsts = page.locator(".planner-train-weak input[data-set='1']")
+        assert firsts.count() >= 3
+        # Not asked for: a set logged starts no rest.
+        enter(page, firsts.nth(0), "5")
+        assert timer.is_hidden()
+        page.get_by_label(t["use"], exact=True).check()
+        enter(page, firsts.nth(1), "5")
+        assert timer.is_visible()
+        said = re.fullmatch(t["start"].replace("{s}", r"(\d+)").replace(".", r"\."), status(page))
+        assert said, status(page)
+        seconds = int(said[1])
+        assert timer.inner_text() == fill(t["running"], s=seconds)
+        assert page.evaluate(MOVING) == []
+        page.clock.run_for(1000)
+        assert timer.inner_text() == fill(t["running"], s=seconds - 1)
+        page.clock.run_for((seconds - 1) * 1000)
+        assert timer.is_hidden()
+        assert status(page) == t["done"]
+        assert page.evaluate("window.__audio") == {"made": 0, "tones": 0}
+        # Asked for: the sound plays at the end of a rest, and only then.
+        page.get_by_label(t["sound"], exact=True).check()
+        enter(page, firsts.nth(2), "5")
+        assert timer.is_visible()
+        assert page.evaluate("window.__audio") == {"made": 1, "tones": 0}
+        page.clock.run_for(seconds * 1000 + 1000)
+        assert status(page) == t["done"]
+        assert page.evaluate("window.__audio") == {"made": 1, "tones": 1}
+        # A rest skipped ends in silence.
+        enter(page, firsts.nth(0), "6")
+        page.get_by_role("button", name=C["skip_rest"]).click()
+        assert timer.is_hidden()
+        page.clock.run_for(seconds * 1000 + 1000)
+        assert page.evaluate("window.__audio")["tones"] == 1
+    finally:
+        ctx.close()
+    assert_clean(recorder)
+
+
+def test_any_session_is_picked_logged_weak_side_first_with_loads_and_saved_with_its_date(
+    site, context
+) -> None:
+    """Today's session is offered first and any other can be picked; each one-sided item
+    shows its weak side first; a set's optional load is kept; "Finish session" saves the
+    session with its date; and the page asks the browser to keep its storage."""
+    context.add_init_script(COUNT_PERSIST)
+    page = context.new_page()
+    today = dt.date.today().isoformat()
+    profile = {**PROFILE, "start_date": today}
+    open_plan(page, site, profile)
+    plan = json.loads(cli("plan", "-", "--format", "json", stdin=json.dumps(profile).encode()))
+    pick = page.locator("#pl-log-session")
+    options = pick.locator("option")
+    assert options.count() == profile["weeks"] * profile["days_per_week"]
+    offered = pick.locator("option:checked").inner_text()
+    assert offered.startswith(fill(W["pick"]["option"], week=1, day=1, title=""))
+    assert offered.endswith(W["pick"]["today"])
+    assert page.evaluate("window.__persist") == 0
+    pick.select_option(index=4)  # week 2, day 2
+    page.get_by_role("button", name=C["start"]).click()
+    page.wait_for_selector(TRAIN)
+    assert page.evaluate("window.__persist") == 1
+    session = plan["weeks"][1]["sessions"][1]
+    heading = fill(W["pick"]["option"], week=2, day=2, title=session["title"])
+    assert page.locator(".planner-train h2").inner_text() == heading
+    items = page.locator(".planner-train-item")
+    assert items.count() == len(session["items"])
+    one_sided = 0
+    for i, item in enumerate(session["items"]):
+        legends = items.nth(i).locator("fieldset > legend").all_inner_texts()
+        if item["unilateral"]:
+            one_sided += 1
+            weak = fill(W["session"]["weak"], side=W["session"]["side_names"]["left"])
+            assert legends[0] == weak and len(legends) == 2, (item["exercise"], legends)
+            assert "planner-train-weak" in (
+                items.nth(i).locator("fieldset").first.get_attribute("class") or ""
+            )
+        else:
+            assert legends == [W["session"]["both"]], (item["exercise"], legends)
+    assert one_sided >= 1
+    weak = weak_first_set(page)
+    page.locator("#" + (weak.get_attribute("id") or "").replace("-amount", "-load")).fill("12.5")
+    enter(page, weak, "6")
+    page.get_by_role("button", name=C["finish"]).click()
+    page.wait_for_selector(PLAN)
+    assert status(page) == fill(W["session"]["saved"], week=2, day=2, date=today)
+    (saved,) = stored_record(page)["log"]["sessions"]
+    assert (saved["date"], saved["week"], saved["day"]) == (today, 2, 2)
+    first = next(i for i in session["items"] if i["unilateral"])
+    logged = next(i for i in saved["items"] if i["exercise"] == first["exercise"])
+    measure = "reps" if "reps" in first["sides"][0] else "seconds"
+    assert logged["sets"] == [{"side": "left", measure: 6, "load_kg": 12.5}]
+    # The session picked now lists the day it was logged; the storage was asked for once.
+    assert (
+        pick.locator("option").nth(4).inner_text().endswith(fill(W["pick"]["logged"], dates=today))
+    )
+    assert page.evaluate("window.__persist") == 1
 
 
 def test_an_unfinished_session_comes_back_after_a_reload(site, page) -> None:
@@ -354,7 +515,9 @@ def test_forget_my_details_asks_first_and_then_forgets_the_log(site, page) -> No
     assert status(page) == W["store"]["forgotten"]
 
 
-def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(site, page) -> None:
+def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(
+    site, page, tmp_path
+) -> None:
     open_plan(page, site)
     page.locator(".planner-log input[type=file]").set_input_files(str(EXAMPLE))
     for _ in range(300):
@@ -367,6 +530,13 @@ def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(s
     # The status line speaks of the view on screen, not of the plan made before it.
     logged = len(stored_record(page)["log"]["sessions"])
     assert status(page) == W["progress"]["shown"].format(n=logged)
+    # What the numbers mean, and the numbers themselves: the CLI's report, the one set the
+    # example's strong side did over the cap among them.
+    assert page.locator(PROGRESS).get_by_text(W["progress"]["meaning"]).is_visible()
+    report = cli("progress", str(EXAMPLE), "--format", "text").decode()
+    assert page.locator("[data-role=progress-text]").text_content() == report
+    over = "- 2026-01-12 (week 2, day 1) Single-leg back extension, set 1: right 10 reps, left"
+    assert over in report
     before = len(stored_record(page)["log"]["tests"])
     page.locator("#pl-retest-date").fill("2026-03-02")
     page.locator("#pl-retest-side_bridge_s-left").fill("61")
@@ -395,7 +565,13 @@ def test_a_retest_adds_dated_results_and_the_next_block_is_shown_like_any_plan(s
     block.locator(".planner-week").first.wait_for()
     assert status(page) == W["progress"]["next_ready"]
     assert block.locator("h2").count() == 1
-    assert block.get_by_role("button", name="Download JSON").count() == 1
+    # The log's next block: its download is the CLI's `next` for the log as stored now.
+    path = tmp_path / "log.json"
+    path.write_text(json.dumps(stored_record(page)["log"]))
+    with page.expect_download() as info:
+        block.get_by_role("button", name="Download JSON", exact=True).click()
+    shown = Path(info.value.path()).read_bytes()
+    assert shown == cli("next", str(path), "--format", "json")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -115,10 +115,17 @@ def test_at_360_px_no_dose_breaks_in_the_middle_and_nothing_overflows(
     context = browser.new_context(viewport={"width": 360, "height": 780}, color_scheme=scheme)
     try:
         page = context.new_page()
-        open_plan(
-            page,
-            link(site, {"version": 1, "weak_side": "right", "weeks": 2, "equipment": ["dumbbell"]}),
-        )
+        profile = {"version": 1, "weak_side": "right", "weeks": 2, "equipment": ["dumbbell"]}
+        open_plan(page, link(site, profile))
+        # A closed week reads at a glance on the phone too: its summary names every session,
+        # each inside the screen.
+        glance = page.locator("#pl-week-2 summary .planner-glance-session")
+        titles = [s["title"] for s in json.loads(cli_plan(profile))["weeks"][1]["sessions"]]
+        assert len(titles) == glance.count()
+        for i, title in enumerate(titles):
+            assert title in glance.nth(i).inner_text()
+            box = glance.nth(i).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
         page.locator("#pl-week-2 summary").click()
         lines = page.eval_on_selector_all(
             "#planner .planner-amount",

@@ -41,6 +41,20 @@ def figure_pages(site_dir: Path) -> list[str]:
     return out
 
 
+def test_every_exercise_and_self_test_has_its_figure_on_the_built_site(site) -> None:
+    from evenback_build.figures.pages import self_test_pages
+    from planner import load_catalogue
+
+    pages = {f"exercises/{ex.id}/": [f"exercise.{ex.id}"] for ex in load_catalogue()}
+    for md, entries in self_test_pages().items():
+        pages[md.removesuffix(".md") + "/"] = [f"self_test.{key}" for key, _ in entries]
+    assert figure_pages(site.directory) == sorted(pages)
+    for path, keys in pages.items():
+        html = (site.directory / path / "index.html").read_text(encoding="utf-8")
+        assert html.count('<figure class="eb-fig ') == len(keys), path
+        assert html.count('<svg class="eb-fig__svg') == 2 * len(keys), path
+
+
 def test_axe_finds_no_violation_on_figure_pages_at_360px_in_the_light_scheme(
     site, browser, recorder
 ) -> None:
