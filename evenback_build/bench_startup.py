@@ -29,7 +29,10 @@ renderer's main thread was busy 2.2 s of the 2.3 s the load took, on a two-core 
 and 13 ms once the browser had been left to settle. It slowed the planner page (which uses
 both cores) and hardly the stock page (one busy thread). A visitor's browser is already
 running when they open the page; ``--no-settle`` measures the old way.
-Prints the median of N runs per variant, the longest main-thread task, and the machine.
+Prints the median of N runs per variant, the longest main-thread task, and the machine; and
+where each start's time went (the page's HTML in, the Pyodide worker's script running, the
+wasm asked for, the last runtime byte in, and from there to ready), from the page's and the
+worker's resource timing, read once the page is ready (so it does not touch the measure).
 
 Usage: python -m evenback_build.bench_startup [--runs 8] [--dwell 5] [--no-settle] [--site site]
        [--compare other-site ...] (run ./scripts/build first)
@@ -114,6 +117,36 @@ def stock_variant(root: Path) -> str:
     return "stock/"
 
 
+# Where a start's time went, from the page's and the Pyodide worker's resource timing (the
+# worker's times moved to the page's clock): the page's HTML in, the worker's script running,
+# the wasm asked for, the last runtime byte in. Read once the page is ready.
+ENTRIES = (
+    "[performance.timeOrigin, performance.getEntriesByType('resource')"
+    ".map((e) => [e.name, e.startTime, e.responseEnd])]"
+)
+
+
+def timeline(page: Any) -> dict[str, float]:
+    """The start's milestones in ms from navigation (see ENTRIES); the worker's only where
+    the runtime runs in one (the stock page runs it on the main thread)."""
+    nav = page.evaluate("performance.getEntriesByType('navigation')[0].responseEnd")
+    origin, entries = page.evaluate(ENTRIES)
+    result = {"html": nav}
+    for worker in page.workers:
+        if "planner-worker" in worker.url:
+            worker_origin, worker_entries = worker.evaluate(ENTRIES)
+            offset = worker_origin - origin
+            result["worker"] = offset
+            entries += [[name, start + offset, end + offset] for name, start, end in worker_entries]
+    runtime = [(name, start, end) for name, start, end in entries if "/pyodide/" in name]
+    for name, start, _ in runtime:
+        if name.endswith("/pyodide.asm.wasm"):
+            result["wasm_asked"] = start
+    if runtime:
+        result["runtime_in"] = max(end for _, _, end in runtime)
+    return result
+
+
 LARGEST = {"days_per_week": "7", "minutes_per_session": "180", "weeks": "16"}
 
 
@@ -195,6 +228,12 @@ def one_run(
                 raise TimeoutError(f"{url} did not become ready in 90 s")
             bench = page.evaluate("window.__bench")
             result[f"{phase}_ms"] = bench["ready"]
+            for key, value in timeline(page).items():
+                result[f"{phase}_{key}_ms"] = value
+            if f"{phase}_runtime_in_ms" in result:
+                result[f"{phase}_after_runtime_ms"] = (
+                    bench["ready"] - result[f"{phase}_runtime_in_ms"]
+                )
             result[f"{phase}_longest_task_ms"] = bench["longest"]
             result[f"{phase}_bytes"] = counter.bytes - before
             page.wait_for_timeout(dwell_ms)  # the visitor reads the page
@@ -301,6 +340,23 @@ def main(argv: list[str] | None = None) -> int:
             f"{m['cold_bytes'] / 1024:>10.0f}{m['warm_bytes'] / 1024:>10.0f}"
             f"{m['return_bytes'] / 1024:>11.0f}{longest:>17.0f}"
         )
+    print(
+        "\nwhere the time went (medians, ms from navigation): the page's HTML in, the "
+        "Pyodide worker's script running, the wasm asked for, the last runtime byte in, "
+        "and from there to ready"
+    )
+    print(
+        f"{'variant':<18}{'phase':<8}{'html':>7}{'worker':>8}{'wasm asked':>12}{'runtime in':>12}"
+        f"{'-> ready':>10}"
+    )
+    for name, m in medians.items():
+        for phase in ("cold", "warm", "return"):
+            keys = ("html", "worker", "wasm_asked", "runtime_in", "after_runtime")
+            cells = [m.get(f"{phase}_{key}_ms") for key in keys]
+            text = [f"{c:.0f}" if c is not None else "-" for c in cells]
+            print(
+                f"{name:<18}{phase:<8}{text[0]:>7}{text[1]:>8}{text[2]:>12}{text[3]:>12}{text[4]:>10}"
+            )
     if "planner" in medians:
         p = medians["planner"]
         print(
