@@ -88,7 +88,8 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     sc = scene(spec)
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
-    lines = words(works, spec.mark, load)
+    in_hand = [str(p["kind"]) for p in spec.props if p.get("hand") == "load"]
+    lines = words(works, spec.mark, load, in_hand)
     start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid, lines)
     caption = describe(spec, name, works, load, held, drawn_arrows(sc), view_words(sc))
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
-from .label import CLEAR_EM, FONT_PX, Placed, box_size, place, shapes
+from .label import CLEAR_EM, FONT_PX, Placed, box_size, narrow, place, shapes
 from .props import Drawn, circle, draw, n, pt, whole
 from .scene import Scene
 from .skeleton import HEAD_R, WIDTH, Point, Skeleton, _dir
@@ -304,18 +304,27 @@ def label_size(box: Frame) -> float:
     return FONT_PX / phone_scale(box[2] - box[0], box[3] - box[1])
 
 
+def _shared(box: Frame) -> bool:
+    """Whether the two pictures of this frame share a 360 px phone's line."""
+    start_at, _grown = sizes(box[2] - box[0], box[3] - box[1])
+    return 2 * start_at + GAP_PX <= PHONE_COLUMN_PX
+
+
 def labelled(
     box: Frame, both: Callable[[Frame], tuple[str, str]], lines: Sequence[str]
 ) -> tuple[Frame, tuple[Placed, Placed]]:
     """The frame (world x0, y0, x1, y1) and the label placed in each picture: in the frame as
-    it is when both labels fit there, else in the frame grown above, to the left or to the
-    right by the label's size, whichever keeps the drawing largest on a phone."""
+    it is, or grown above, to the left or to the right by the label's size, its lines as they
+    are or each "Key: value" line on two (label.narrow). Best: two pictures that shared a
+    phone's line still share it; no leader over the body; fewest leaders, then fewest lines;
+    the drawing largest on a phone."""
+    shared = _shared(box)
 
-    def attempt(grow: str) -> tuple[Frame, tuple[Placed, Placed]] | None:
+    def attempt(grow: str, text: Sequence[str]) -> tuple[Frame, tuple[Placed, Placed]] | None:
         frame = box
         for _ in range(4):  # the font size follows the frame's scale, the frame the font size
             size = label_size(frame)
-            w, h = box_size(lines, size)
+            w, h = box_size(text, size)
             pad = 2 * CLEAR_EM * size + 2
             x0, y0, x1, y1 = box
             frame = {
@@ -326,22 +335,29 @@ def labelled(
             }[grow]
         size = label_size(frame)
         x0, y0, x1, y1 = frame
-        found = [place(lines, size, (x0, -y1, x1, -y0), shapes(svg)) for svg in both(frame)]
+        found = [place(text, size, (x0, -y1, x1, -y0), shapes(svg)) for svg in both(frame)]
         if found[0] is None or found[1] is None:
             return None
         return frame, (found[0], found[1])
 
-    def cost(a: tuple[Frame, tuple[Placed, Placed]]) -> tuple[int, int, float]:
-        # Leaders over the body last, then leaders at all; then the largest drawing.
+    def cost(a: tuple[Frame, tuple[Placed, Placed]]) -> tuple[bool, int, int, int, float]:
         (x0, y0, x1, y1), placed = a
-        crossing = sum(p.crosses for p in placed)
-        leaders = sum(p.leader is not None for p in placed)
-        return crossing, leaders, -phone_scale(x1 - x0, y1 - y0)
+        return (
+            _shared(a[0]) != shared,
+            sum(p.crosses for p in placed),
+            sum(p.leader is not None for p in placed),
+            len(placed[0].lines),
+            -phone_scale(x1 - x0, y1 - y0),
+        )
 
-    plain = attempt("")
-    if plain is not None and cost(plain)[0] == 0:
-        return plain
-    found = [a for a in (plain, *(attempt(g) for g in ("top", "left", "right"))) if a]
+    found = []
+    for text in dict.fromkeys((tuple(lines), narrow(lines))):
+        for grow in ("", "top", "left", "right"):
+            a = attempt(grow, text)
+            if a is not None:
+                found.append(a)
+                if cost(a)[:3] == (False, 0, 0) and grow == "":
+                    return a
     if not found:
         raise ValueError(f"no room for the label {' / '.join(lines)!r}")
     return min(found, key=cost)

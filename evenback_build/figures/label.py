@@ -33,15 +33,38 @@ NEAR_EM = 1.6  # a box further than this from the coloured part gets a leader li
 PART_LABEL = {"leg": "leg", "arm": "arm", "flank": "side"}
 
 
-def words(works: str | None, mark: Sequence[str], load: str | None) -> tuple[str, ...]:
+# What the load hand holds, in the label: a band or a cable pulls, it is no weight.
+HELD_LABEL = {"band": "Band", "cable": "Handle"}
+
+
+def words(
+    works: str | None, mark: Sequence[str], load: str | None, held: Sequence[str] = ()
+) -> tuple[str, ...]:
     """The label's lines: none when both sides work together; the coloured part ("Left leg");
-    with a one-hand load, "Works: ..." and "Weight: ... hand"."""
+    with a one-hand load, "Works: ..." and what holds it ("Weight: right hand"), `held` the
+    kinds of prop in the load hand."""
     if works is None:
         return ()
     parts = " and ".join(PART_LABEL[m] for m in mark)
     if load is None:
         return (f"{works.capitalize()} {parts}",)
-    return (f"Works: {works} {parts}", f"Weight: {load} hand")
+    what = {HELD_LABEL.get(k, "Weight") for k in held} or {"Weight"}
+    return (f"Works: {works} {parts}", f"{' and '.join(sorted(what))}: {load} hand")
+
+
+def narrow(lines: Sequence[str]) -> tuple[str, ...]:
+    """The same words on more, shorter lines: each "Key: value" line as "Key:" over "value",
+    "Left side and arm" as "Left side" over "and arm" (for a standing figure, whose two
+    pictures share a phone's width)."""
+    out: list[str] = []
+    for line in lines:
+        key, sep, value = line.partition(": ")
+        if sep:
+            out += [key + ":", value]
+        else:
+            first, sep, rest = line.partition(" and ")
+            out += [first, "and " + rest] if sep else [line]
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +162,7 @@ def shapes(svg: str) -> list[Shape]:
             for run in runs:
                 if closed and len(run) > 2:
                     out.append(Shape(run[0], run[0], width / 2, tuple(run), work))
+                    continue
                 for p, q in itertools.pairwise(run):
                     out.append(Shape(p, q, width / 2, (), work))
     return out
@@ -191,6 +215,41 @@ def seg_box(a: Point, b: Point, box: Box) -> float:
     )
 
 
+def _clips(a: Point, b: Point, box: Box) -> bool:
+    """Whether segment ab meets the box (Liang-Barsky clipping)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in (
+        (-dx, a[0] - box[0]),
+        (dx, box[2] - a[0]),
+        (-dy, a[1] - box[1]),
+        (dy, box[3] - a[1]),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
+                return False
+    return True
+
+
+def hits(shape: Shape, box: Box, clear: float) -> bool:
+    """Whether a shape comes within `clear` of a box (its corners taken square: a little
+    more than the exact distance keeps clear)."""
+    m = clear + shape.r
+    grown = (box[0] - m, box[1] - m, box[2] + m, box[3] + m)
+    if shape.poly:
+        edges = zip(shape.poly, [*shape.poly[1:], shape.poly[0]], strict=True)
+        return _inside((box[0], box[1]), shape.poly) or any(_clips(p, q, grown) for p, q in edges)
+    return _clips(shape.a, shape.b, grown)
+
+
 def distance(shape: Shape, box: Box) -> float:
     """How far a shape's drawn edge is from a box (0 or less: they overlap)."""
     if shape.poly:
@@ -233,10 +292,30 @@ def box_size(lines: Sequence[str], size: float) -> tuple[float, float]:
     return max(len(t) for t in lines) * size * CHAR_EM, len(lines) * size * LINE_EM
 
 
-def _nearest(work: Iterable[Shape], box: Box) -> tuple[float, Shape | None]:
-    best, near = math.inf, None
+def _samples(work: Iterable[Shape]) -> list[tuple[float, float, float, Shape]]:
+    """Points along the coloured shapes' edges (x, y, half-width, shape), 2 cm apart or less."""
+    out = []
     for s in work:
-        d = distance(s, box)
+        pts = s.poly or (s.a, s.b)
+        pairs = zip(pts, [*pts[1:], pts[0]], strict=True) if s.poly else [(s.a, s.b)]
+        for a, b in pairs:
+            k = max(1, math.ceil(math.dist(a, b) / 2))
+            for i in range(k + 1):
+                t = i / k
+                out.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, s.r, s))
+    return out
+
+
+def _nearest(
+    samples: Sequence[tuple[float, float, float, Shape]], box: Box
+) -> tuple[float, Shape | None]:
+    """How far the nearest coloured shape is from the box, and that shape."""
+    best, near = math.inf, None
+    x0, y0, x1, y1 = box
+    for x, y, r, s in samples:
+        dx = x0 - x if x < x0 else (x - x1 if x > x1 else 0.0)
+        dy = y0 - y if y < y0 else (y - y1 if y > y1 else 0.0)
+        d = math.hypot(dx, dy) - r
         if d < best:
             best, near = d, s
     return best, near
@@ -268,6 +347,7 @@ def place(lines: Sequence[str], size: float, frame: Box, drawn: Sequence[Shape])
     work = [s for s in drawn if s.work]
     other = [s for s in drawn if not s.work]
     bounds = [(_bounds(s, clear), s) for s in drawn]
+    samples = _samples(work)
     step = max(1.5, size / 2)
     best: tuple[float, Placed] | None = None
     nx = int((fx1 - fx0 - w - 2 * clear) / step) + 1
@@ -281,11 +361,11 @@ def place(lines: Sequence[str], size: float, frame: Box, drawn: Sequence[Shape])
                 and box[0] <= b[2]
                 and b[1] <= box[3]
                 and box[1] <= b[3]
-                and distance(s, box) < clear
+                and hits(s, box, clear)
                 for b, s in bounds
             ):
                 continue
-            gap, near = _nearest(work, box)
+            gap, near = _nearest(samples, box)
             leader = None
             score = gap
             crosses = False
