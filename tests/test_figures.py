@@ -557,3 +557,176 @@ def test_the_caption_names_only_the_arrows_that_are_drawn(
     said = re.search(r"Arrows? show the paths? of the (.*?)\.</figcaption>", fig.html)
     named = len(said[1].split(" and the ")) if said else 0
     assert drawn == named, (key, drawn, said[0] if said else None)
+
+
+# The working side's label inside each picture (label.py): the same side as the caption and
+# the side rule, clear of everything drawn, inside the frame, readable on a 360 px phone.
+SVG = re.compile(r'<svg class="eb-fig__svg"[^>]*viewBox="([^"]+)"[^>]*>(.*?)</svg>', re.S)
+LABEL = re.compile(r'<g class="lb" font-size="([\d.]+)" aria-hidden="true">(.*?)</g>', re.S)
+TEXT = re.compile(r'<text x="(-?[\d.]+)" y="(-?[\d.]+)">([^<]*)</text>')
+
+
+def label_boxes(fig: Figure) -> list[tuple[tuple[float, ...], tuple[float, ...], list[str], str]]:
+    """(viewBox, label box x0 y0 x1 y1, lines, the picture's SVG without the label) of each
+    picture; the box from the text's own attributes: characters x size x 0.6 wide, a line
+    1.2 sizes high, the first baseline 0.92 sizes below the top."""
+    out = []
+    for view, inner in SVG.findall(fig.html):
+        found = LABEL.search(inner)
+        assert found, fig.spec.key
+        size = float(found[1])
+        texts = TEXT.findall(found[2])
+        x, y = float(texts[0][0]), float(texts[0][1]) - 0.92 * size
+        lines = [t for _, _, t in texts]
+        box = (x, y, x + max(map(len, lines)) * size * 0.6, y + len(lines) * size * 1.2)
+        out.append((tuple(map(float, view.split())), box, lines, inner.replace(found[0], "")))
+    return out
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_each_picture_names_the_working_side_as_the_caption_and_the_side_rule_do(
+    key: str, fig: Figure, words: tuple[str, ...]
+) -> None:
+    if fig.works is None:
+        assert 'class="lb"' not in fig.html, key
+        return
+    caption = fig.html.split("<figcaption", 1)[1]
+    said = re.search(r"the person's <strong>(left|right) ", caption)
+    assert said and said[1] == fig.works, key
+    held = [p for p in fig.spec.props if p.get("hand") == "load"]
+    if held:
+        opposite = re.search(r"side opposite the (weight|bar)|opposite hand", " ".join(words), re.I)
+        rule_hand = OPPOSITE[fig.works] if opposite else fig.works
+        caption_hand = re.search(r"is in the <strong>(left|right) hand</strong>", caption)
+        assert caption_hand and caption_hand[1] == rule_hand, key
+    for _view, _box, lines, _rest in label_boxes(fig):
+        text = " ".join(lines).replace(": ", ": ").lower()
+        sides = re.findall(r"\b(left|right)\b", text)
+        if held:
+            # "Works: <side> ..." then "<what it is>: <hand> hand", on two lines or four.
+            works = re.search(r"works: (left|right) ", text)
+            hand = re.search(r"(weight|band|handle): (left|right) hand", text)
+            assert works and works[1] == fig.works, (key, lines)
+            assert hand and hand[2] == rule_hand, (key, lines)
+            assert len(sides) == 2, (key, lines)
+        else:
+            assert sides == [fig.works], (key, lines)
+            assert text.startswith(fig.works), (key, lines)
+        parts = {"leg": "leg", "arm": "arm", "flank": "side"}
+        for part in fig.spec.mark:
+            assert parts[part] in text, (key, lines)
+
+
+def _seg_box_gap(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...]) -> float:
+    """The distance from a segment to a box, by points 0.25 cm apart along it."""
+    steps = max(1, math.ceil(math.dist(a, b) / 0.25))
+    best = math.inf
+    for i in range(steps + 1):
+        t = i / steps
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        dx = max(box[0] - x, 0.0, x - box[2])
+        dy = max(box[1] - y, 0.0, y - box[3])
+        best = min(best, math.hypot(dx, dy))
+    return best
+
+
+def body_segments(sk: object) -> list[tuple[tuple[float, float], tuple[float, float], float]]:
+    """The body as drawn, from the skeleton (SVG coordinates): each limb part and the neck as
+    a stroke of its width plus the outline, the head as a circle, the trunk by its outline."""
+    from evenback_build.figures.draw import OUTLINE, _arm, _leg, _trunk_edges
+    from evenback_build.figures.skeleton import HEAD_R, WIDTH
+
+    def flip(p: tuple[float, float]) -> tuple[float, float]:
+        return (p[0], -p[1])
+
+    out = []
+    for side in ("l", "r"):
+        for a, b, w in [*_leg(sk, side), *_arm(sk, side)]:  # type: ignore[arg-type]
+            out.append((flip(a), flip(b), (w + OUTLINE) / 2))
+    points = sk.points  # type: ignore[attr-defined]
+    out.append((flip(points["neck"]), flip(points["head"]), (WIDTH["neck"] + OUTLINE) / 2))
+    out.append((flip(points["head"]), flip(points["head"]), HEAD_R + 0.65))
+    front, back = _trunk_edges(sk)  # type: ignore[arg-type]
+    ring = [*front, *reversed(back)]
+    for a, b in zip(ring, [*ring[1:], ring[0]], strict=True):
+        out.append((flip(a), flip(b), 0.65))
+    return out
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_the_label_clears_the_body_props_floor_and_arrows_inside_the_frame(
+    key: str, fig: Figure, words: object
+) -> None:
+    if fig.works is None:
+        return
+    from evenback_build.figures.label import shapes
+
+    for (view, box, lines, rest), sk in zip(
+        label_boxes(fig), (fig.scene.start, fig.scene.end), strict=True
+    ):
+        vx, vy, vw, vh = view
+        assert vx <= box[0] and box[2] <= vx + vw and vy <= box[1] and box[3] <= vy + vh, (
+            key,
+            lines,
+            "outside the frame",
+        )
+        # The body from its skeleton; the props, floor and arrows as the picture draws them.
+        # The trunk's outline: no corner of the box inside it either.
+        near = [(a, b, r) for a, b, r in body_segments(sk) if _seg_box_gap(a, b, box) - r <= 0]
+        assert near == [], (key, lines, near[:2])
+        drawn = [s for s in shapes(rest) if not s.work]
+        for s in drawn:
+            if s.poly:
+                inside = [
+                    p for p in s.poly if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]
+                ]
+                assert inside == [], (key, lines)
+                ring = list(zip(s.poly, [*s.poly[1:], s.poly[0]], strict=True))
+                gap = min(_seg_box_gap(a, b, box) for a, b in ring) - s.r
+            else:
+                gap = _seg_box_gap(s.a, s.b, box) - s.r
+            assert gap > 0, (key, lines, s)
+
+
+def _in_ring(p: tuple[float, float], ring: tuple[tuple[float, float], ...]) -> bool:
+    crossings = 0
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[:1][0]] if ring else [], strict=True):
+        if (y1 > p[1]) != (y2 > p[1]) and p[0] < x1 + (p[1] - y1) * (x2 - x1) / (y2 - y1):
+            crossings += 1
+    return crossings % 2 == 1
+
+
+def test_what_the_label_clears_is_everything_the_picture_draws() -> None:
+    # shapes() reads back every element of a picture: each rectangle, circle and path the
+    # figure draws gives a shape, and together they cover every point of the skeleton.
+    from evenback_build.figures.label import shapes
+
+    fig = next(f for k, f, _ in ALL if k == "exercise.one_arm_dumbbell_row")
+    _view, _box, _lines, rest = label_boxes(fig)[0]
+    found = shapes(rest)
+    assert len(found) >= sum(rest.count(tag) for tag in ("<path", "<rect", "<circle"))
+    assert sum(bool(s.poly) for s in found) >= rest.count("<rect") + 1  # the trunk too
+    for name, (x, y) in fig.scene.start.points.items():
+        p = (x, -y)
+        assert any(
+            math.dist(p, s.a) <= s.r + 1 or math.dist(p, s.b) <= s.r + 1 or _in_ring(p, s.poly)
+            for s in found
+        ), name
+
+
+@pytest.mark.parametrize(("key", "fig", "words"), ALL, ids=IDS)
+def test_the_label_is_12_css_px_or_more_on_a_360px_phone(
+    key: str, fig: Figure, words: object
+) -> None:
+    # The drawing is scaled to its box's width on the phone (two standing pictures share a
+    # line, any other has one of its own): the label's size in cm times that scale.
+    if fig.works is None:
+        return
+    for view, _box, _lines, _rest in label_boxes(fig):
+        width, height = view[2], view[3]
+        start = float(re.search(r"flex-basis:([\d.]+)px", fig.size_rule)[1])  # type: ignore[index]
+        grown = float(re.search(r"--eb-fig-w:([\d.]+)px", fig.size_rule)[1])  # type: ignore[index]
+        shared = 2 * start + GAP_PX <= PHONE_COLUMN_PX
+        shown = min((PHONE_COLUMN_PX - GAP_PX) / 2 if shared else PHONE_COLUMN_PX, grown)
+        size = float(LABEL.search(fig.html)[1])  # type: ignore[index]
+        assert size * shown / width >= 12, (key, size, shown, width, height)

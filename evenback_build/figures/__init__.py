@@ -18,7 +18,8 @@ from planner import Exercise, load_catalogue
 from planner._assess import TESTS
 
 from .data import FigureError, FigureSpec, load_figures
-from .draw import drawn_arrows, pictures
+from .draw import drawn_arrows, grown_width, phone_scale, pictures, sizes
+from .label import words
 from .props import n
 from .scene import Scene, scene
 from .sides import load_side
@@ -29,7 +30,9 @@ __all__ = [
     "build",
     "exercise_figure",
     "figure_html",
+    "grown_width",
     "load_figures",
+    "phone_scale",
     "self_test_figure",
 ]
 
@@ -85,15 +88,16 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     sc = scene(spec)
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
-    start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid)
+    in_hand = [str(p["kind"]) for p in spec.props if p.get("hand") == "load"]
+    lines = words(works, spec.mark, load, in_hand)
+    start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid, lines)
     caption = describe(spec, name, works, load, held, drawn_arrows(sc), view_words(sc))
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
     # width; the drawing may grow up to `grown_width` (--eb-fig-w, figures.css). A figure near
     # the floor (lying, on all fours, sitting) starts at that grown width, so the two wrap onto
     # a line each and fill a phone's width instead of sharing it at half the size. The box is
     # never narrower than WORDS_PX, so the words under a tall, thin figure keep a readable line.
-    grown = grown_width(width, height)
-    start_at = max(WORDS_PX, grown if height < LOW_CM else width)
+    start_at, grown = sizes(width, height)
     # The sizes are a class (named after them) whose rule goes into the site's style sheet
     # (size_stylesheet), not a style attribute: the CSP allows no inline style.
     size_class = f"eb-fig--{n(start_at)}-{n(grown)}".replace(".", "_")
@@ -114,21 +118,6 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
         "</figure>"
     )
     return Figure(spec, sc, works, load, marked, html, size_class, size_rule)
-
-
-# A picture may be drawn up to GROW times its natural size (1 px per cm), but never taller than
-# TALL_PX: a lying figure grows to fill a phone's width, a standing one only a little.
-GROW = 1.8
-TALL_PX = 240.0
-# A drawing lower than this (cm) shows a figure near the floor: lying, on all fours or sitting.
-LOW_CM = 140.0
-# The narrowest (CSS px) a picture's box starts, for the words under it.
-WORDS_PX = 130.0
-
-
-def grown_width(width: float, height: float) -> float:
-    """The widest (CSS px) a picture of this natural size may be drawn."""
-    return width * max(1.0, min(GROW, TALL_PX / height))
 
 
 def across(points: Mapping[str, tuple[float, float]]) -> tuple[float, float]:

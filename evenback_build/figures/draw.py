@@ -8,9 +8,10 @@ classes only (docs/css/figures.css), so light and dark schemes each get their ow
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
+from .label import CLEAR_EM, FONT_PX, Placed, box_size, narrow, place, shapes
 from .props import Drawn, circle, draw, n, pt, whole
 from .scene import Scene
 from .skeleton import HEAD_R, WIDTH, Point, Skeleton, _dir
@@ -264,9 +265,11 @@ def pictures(
     load: str | None,
     titles: tuple[str, str],
     uid: str,
+    lines: Sequence[str] = (),
 ) -> tuple[str, str, float, float]:
     """The start and end pictures as two SVG elements with the same frame, and its width and
-    height (cm, drawn about 1 px per cm before the page scales it)."""
+    height (cm, drawn about 1 px per cm before the page scales it); `lines`, the working
+    side's label (label.words), goes inside each picture where it clears everything drawn."""
     d_start = draw(sc.props, sc.start, load, 0.0)
     d_end = draw(sc.props, sc.end, load, 0.0)
     box = extent(sc, (d_start, d_end))
@@ -275,6 +278,120 @@ def pictures(
     ghost = ""
     if arrows:
         ghost = f'<g class="arrows">{arrows}</g>'
-    start = panel(sc, sc.start, d_start, box, marked, "", titles[0], f"{uid}-1")
-    end = panel(sc, sc.end, d_end, box, marked, ghost, titles[1], f"{uid}-2")
+
+    def both(frame: tuple[float, float, float, float]) -> tuple[str, str]:
+        return (
+            panel(sc, sc.start, d_start, frame, marked, "", titles[0], f"{uid}-1"),
+            panel(sc, sc.end, d_end, frame, marked, ghost, titles[1], f"{uid}-2"),
+        )
+
+    if lines:
+        box, placed = labelled(box, both, lines)
+        start, end = (
+            svg[: -len("</svg>")] + p.svg() + "</svg>"
+            for svg, p in zip(both(box), placed, strict=True)
+        )
+    else:
+        start, end = both(box)
     return start, end, box[2] - box[0], box[3] - box[1]
+
+
+Frame = tuple[float, float, float, float]
+
+
+def label_size(box: Frame) -> float:
+    """The label's font size (cm) for a frame: FONT_PX on a 360 px phone."""
+    return FONT_PX / phone_scale(box[2] - box[0], box[3] - box[1])
+
+
+def _shared(box: Frame) -> bool:
+    """Whether the two pictures of this frame share a 360 px phone's line."""
+    start_at, _grown = sizes(box[2] - box[0], box[3] - box[1])
+    return 2 * start_at + GAP_PX <= PHONE_COLUMN_PX
+
+
+def labelled(
+    box: Frame, both: Callable[[Frame], tuple[str, str]], lines: Sequence[str]
+) -> tuple[Frame, tuple[Placed, Placed]]:
+    """The frame (world x0, y0, x1, y1) and the label placed in each picture: in the frame as
+    it is, or grown above, to the left or to the right by the label's size, its lines as they
+    are or each "Key: value" line on two (label.narrow). Best: two pictures that shared a
+    phone's line still share it; no leader over the body; fewest leaders, then fewest lines;
+    the drawing largest on a phone."""
+    shared = _shared(box)
+
+    def attempt(grow: str, text: Sequence[str]) -> tuple[Frame, tuple[Placed, Placed]] | None:
+        frame = box
+        for _ in range(4):  # the font size follows the frame's scale, the frame the font size
+            size = label_size(frame)
+            w, h = box_size(text, size)
+            pad = 2 * CLEAR_EM * size + 2
+            x0, y0, x1, y1 = box
+            frame = {
+                "": box,
+                "top": (x0, y0, x1, y1 + h + pad),
+                "left": (x0 - w - pad, y0, x1, y1),
+                "right": (x0, y0, x1 + w + pad, y1),
+            }[grow]
+        size = label_size(frame)
+        x0, y0, x1, y1 = frame
+        found = [place(text, size, (x0, -y1, x1, -y0), shapes(svg)) for svg in both(frame)]
+        if found[0] is None or found[1] is None:
+            return None
+        return frame, (found[0], found[1])
+
+    def cost(a: tuple[Frame, tuple[Placed, Placed]]) -> tuple[bool, int, int, int, float]:
+        (x0, y0, x1, y1), placed = a
+        return (
+            _shared(a[0]) != shared,
+            sum(p.crosses for p in placed),
+            sum(p.leader is not None for p in placed),
+            len(placed[0].lines),
+            -phone_scale(x1 - x0, y1 - y0),
+        )
+
+    found = []
+    for text in dict.fromkeys((tuple(lines), narrow(lines))):
+        for grow in ("", "top", "left", "right"):
+            a = attempt(grow, text)
+            if a is not None:
+                found.append(a)
+                if cost(a)[:3] == (False, 0, 0) and grow == "":
+                    return a
+    if not found:
+        raise ValueError(f"no room for the label {' / '.join(lines)!r}")
+    return min(found, key=cost)
+
+
+# A picture may be drawn up to GROW times its natural size (1 px per cm), but never taller than
+# TALL_PX: a lying figure grows to fill a phone's width, a standing one only a little.
+GROW = 1.8
+TALL_PX = 240.0
+# A drawing lower than this (cm) shows a figure near the floor: lying, on all fours or sitting.
+LOW_CM = 140.0
+# The narrowest (CSS px) a picture's box starts, for the words under it.
+WORDS_PX = 130.0
+
+
+def grown_width(width: float, height: float) -> float:
+    """The widest (CSS px) a picture of this natural size may be drawn."""
+    return width * max(1.0, min(GROW, TALL_PX / height))
+
+
+PHONE_COLUMN_PX = 328.0  # the content width of a 360 px phone screen in the site's theme
+GAP_PX = 24.0  # between the two pictures (figures.css: 1.2rem, the theme's rem being 20 px)
+
+
+def sizes(width: float, height: float) -> tuple[float, float]:
+    """Where a picture's box starts (flex-basis) and the widest its drawing may grow (CSS px)."""
+    grown = grown_width(width, height)
+    return max(WORDS_PX, grown if height < LOW_CM else width), grown
+
+
+def phone_scale(width: float, height: float) -> float:
+    """CSS px per cm at which a picture of this size is drawn on a 360 px phone: two share
+    the line when their boxes fit side by side, else each has a line of its own."""
+    start_at, grown = sizes(width, height)
+    shared = 2 * start_at + GAP_PX <= PHONE_COLUMN_PX
+    box = (PHONE_COLUMN_PX - GAP_PX) / 2 if shared else PHONE_COLUMN_PX
+    return min(box, grown) / width
