@@ -160,8 +160,12 @@ def guide_stylesheet(docs_dir: Path) -> str:
 
 def on_files(files: Any, *, config: Any) -> Any:
     """Add css/guide.css, made from GUIDE_CSS_PARTS, in place of the parts (nothing else
-    links them, so they are neither copied into the site nor precached)."""
+    links them, so they are neither copied into the site nor precached); add each exercise's
+    thumbnail (exercises/<id>/thumb.svg, evenback_build/figures/thumbs.py) for the plan's
+    items (the service worker precaches them with every other SVG of the site)."""
     from mkdocs.structure.files import File
+
+    from evenback_build.figures.thumbs import thumbnails
 
     if GUIDE_CSS not in config["extra_css"]:
         raise PluginError(f"mkdocs.yml: extra_css should load {GUIDE_CSS}")
@@ -171,6 +175,8 @@ def on_files(files: Any, *, config: Any) -> Any:
         if part is not None:
             files.remove(part)
     files.append(File.generated(config, GUIDE_CSS, content=content))
+    for path, svg in thumbnails().items():
+        files.append(File.generated(config, path, content=svg))
     return files
 
 

@@ -111,6 +111,32 @@ function sideLabels(runs) {
   return (runs ?? []).filter(([kind]) => kind === "weak" || kind === "side").map(([, text]) => text);
 }
 
+/**
+ * The exercise's thumbnail, beside its page (exercises/<id>/thumb.svg, written by the build from
+ * the exercise's own figure: evenback_build/figures/thumbs.py). Decorative (alt=""): the item's
+ * name beside it says what it is. Null when the item has no page in this site.
+ */
+export const THUMB_NAME = "thumb.svg";
+export function thumbUrl(siteRoot, page) {
+  if (typeof page !== "string" || !page.endsWith("/")) return null;
+  return siteUrl(siteRoot, `${page}${THUMB_NAME}`);
+}
+
+function itemThumb(item, ctx) {
+  const src = thumbUrl(ctx.siteRoot, item.page);
+  if (!src) return null;
+  // `loading` before `src`: an <img> given its src first starts fetching at once, lazy or not.
+  return el("img", {
+    class: "planner-thumb",
+    alt: "",
+    width: 56,
+    height: 56,
+    loading: "lazy",
+    decoding: "async",
+    src,
+  });
+}
+
 function itemCard(item, words, ids, ctx) {
   const href = siteUrl(ctx.siteRoot, item.page);
   const name = item.name ?? item.exercise;
@@ -118,6 +144,7 @@ function itemCard(item, words, ids, ctx) {
   return el(
     "li",
     { class: "planner-item", id: ids, "data-exercise": item.exercise },
+    itemThumb(item, ctx),
     el(
       "p",
       { class: "planner-item-name" },

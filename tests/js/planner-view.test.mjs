@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { doseParts, explanationId, itemId, logRows, sessionId, weekId } from "../../docs/js/planner-view.js";
+import { doseParts, explanationId, itemId, logRows, sessionId, thumbUrl, weekId } from "../../docs/js/planner-view.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PYTHON = process.env.EVEN_BACK_PYTHON ?? join(ROOT, ".venv", "bin", "python");
@@ -66,4 +66,13 @@ test("ids are stable and safe: week, session, item, explanation", () => {
   assert.equal(itemId(3, 2, 5), "pl-w3-s2-i5");
   assert.equal(explanationId("bird_dog"), "pl-ex-bird_dog");
   assert.equal(explanationId('a "b"'), "pl-ex-a--b-");
+});
+
+test("an item's thumbnail is beside its exercise page, in this site, at / and under a sub-path", () => {
+  const sub = new URL("https://example.org/even-back/");
+  assert.equal(thumbUrl(sub, "/exercises/bird_dog/"), "https://example.org/even-back/exercises/bird_dog/thumb.svg");
+  assert.equal(thumbUrl(new URL("http://127.0.0.1:8000/"), "/exercises/x/"), "http://127.0.0.1:8000/exercises/x/thumb.svg");
+  for (const page of [undefined, null, "", "/exercises/x", "//evil.example/", "https://evil.example/x/"]) {
+    assert.equal(thumbUrl(sub, page), null, String(page));
+  }
 });
