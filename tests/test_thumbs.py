@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from _site import SITES, Site, start
 
 from evenback_build.figures import exercise_figure
 from evenback_build.figures.thumbs import DARK, LIGHT, thumbnail_path, thumbnail_svg, thumbnails
@@ -98,11 +99,13 @@ def test_thumbnail_colours_are_the_figures_and_read_on_their_own_tile(palette, s
         assert colour in thumbnail_svg(CATALOGUE[0])
 
 
-def test_the_built_site_has_every_thumbnail_and_precaches_it() -> None:
-    site = ROOT / "site"
-    if not (site / "sw.js").is_file():
-        pytest.skip("run ./scripts/build first")
-    sw = (site / "sw.js").read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return start(SITES["root"])
+
+
+def test_the_built_site_has_every_thumbnail_and_precaches_it(site: Site) -> None:
+    sw = (site.directory / "sw.js").read_text(encoding="utf-8")
     for path, svg in thumbnails().items():
-        assert (site / path).read_text(encoding="utf-8") == svg, path
+        assert (site.directory / path).read_text(encoding="utf-8") == svg, path
         assert f'"{path}"' in sw, f"{path} is not precached"
