@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from planner import Exercise, load_catalogue
 from planner._assess import TESTS
@@ -29,6 +30,7 @@ __all__ = [
     "FigureError",
     "build",
     "exercise_figure",
+    "exercise_pose",
     "figure_html",
     "grown_width",
     "load_figures",
@@ -73,8 +75,19 @@ def _point_word(point: str) -> str:
     return f"{SIDE_WORD[side]} {word}" if side else word
 
 
-def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -> Figure:
-    """Place, draw and describe one figure; raise FigureError when the data contradict the
+@dataclass(frozen=True, slots=True)
+class Pose:
+    """A figure's placed scene and the sides it shows, before anything is drawn or labelled."""
+
+    scene: Scene
+    works: str | None
+    load: str | None
+    marked: frozenset[str]
+    held: tuple[Mapping[str, Any], ...]
+
+
+def pose(spec: FigureSpec, unilateral: bool, texts: Sequence[str]) -> Pose:
+    """Place one figure and work out its sides; raise FigureError when the data contradict the
     exercise (a one-sided exercise with no working side, or the reverse)."""
     where = f"figures.toml: {spec.key}"
     if unilateral and (spec.works is None or not spec.mark):
@@ -82,16 +95,22 @@ def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -
     if not unilateral and (spec.works is not None or spec.mark):
         raise FigureError(f"{where}: both sides work together, so no 'works' or 'mark'")
     works = spec.works
-    held = [p for p in spec.props if p.get("hand") in ("load", "free")]
+    held = tuple(p for p in spec.props if p.get("hand") in ("load", "free"))
     load = load_side(works, texts) if works and held else None
     marked = frozenset(f"{m}_{works[0]}" for m in spec.mark) if works else frozenset()
-    sc = scene(spec)
+    return Pose(scene(spec), works, load, marked, held)
+
+
+def build(spec: FigureSpec, name: str, unilateral: bool, texts: Sequence[str]) -> Figure:
+    """Place, draw and describe one figure (see `pose` for the errors it raises)."""
+    posed = pose(spec, unilateral, texts)
+    sc, works, load, marked = posed.scene, posed.works, posed.load, posed.marked
     uid = "eb-fig-" + spec.id.replace("_", "-")
     titles = (f"Start: {spec.start.say}", f"End: {spec.end.say}")
     in_hand = [str(p["kind"]) for p in spec.props if p.get("hand") == "load"]
     lines = words(works, spec.mark, load, in_hand)
     start_svg, end_svg, width, height = pictures(sc, set(marked), load, titles, uid, lines)
-    caption = describe(spec, name, works, load, held, drawn_arrows(sc), view_words(sc))
+    caption = describe(spec, name, works, load, posed.held, drawn_arrows(sc), view_words(sc))
     # Each picture's box starts at its drawing's width, so two standing figures share a phone's
     # width; the drawing may grow up to `grown_width` (--eb-fig-w, figures.css). A figure near
     # the floor (lying, on all fours, sitting) starts at that grown width, so the two wrap onto
@@ -173,11 +192,20 @@ def describe(
     return " ".join(words)
 
 
-def exercise_figure(ex: Exercise) -> Figure:
+def _exercise_spec(ex: Exercise) -> FigureSpec:
     spec = load_figures().get(f"exercise.{ex.id}")
     if spec is None:
         raise FigureError(f"figures.toml: no [exercise.{ex.id}] for the catalogue's {ex.name!r}")
-    return build(spec, ex.name, ex.unilateral, (ex.weak_side_first, *ex.steps))
+    return spec
+
+
+def exercise_figure(ex: Exercise) -> Figure:
+    return build(_exercise_spec(ex), ex.name, ex.unilateral, (ex.weak_side_first, *ex.steps))
+
+
+def exercise_pose(ex: Exercise) -> Pose:
+    """The exercise figure's scene and sides alone (no pictures drawn, no label placed)."""
+    return pose(_exercise_spec(ex), ex.unilateral, (ex.weak_side_first, *ex.steps))
 
 
 def self_test_figure(key: str) -> Figure:

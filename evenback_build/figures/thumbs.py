@@ -1,6 +1,6 @@
 """A small thumbnail of each exercise's figure, for the plan's items: the end position only.
 
-    thumbnail_svg(ex)  -> a standalone SVG file (the exercise's own figure, from exercise_figure)
+    thumbnail_svg(ex)  -> a standalone SVG file (the exercise's own figure: its pose, exercise_pose)
     thumbnails()       -> {site path: SVG text}, one per catalogue exercise
 
 The file sits beside the exercise page (`exercises/<id>/thumb.svg`, THUMB_NAME) and is shown by
@@ -18,7 +18,7 @@ from html import escape
 
 from planner import Exercise, load_catalogue
 
-from . import exercise_figure
+from . import exercise_pose
 from .draw import body
 from .props import draw, n, whole
 from .skeleton import HEAD_R
@@ -82,10 +82,10 @@ STYLE = (
 def thumbnail_svg(ex: Exercise) -> str:
     """The exercise's end position as a standalone square SVG (decorative: the plan's item
     names the exercise beside it)."""
-    fig = exercise_figure(ex)
-    sc = fig.scene
+    posed = exercise_pose(ex)
+    sc = posed.scene
     sk = sc.end
-    kit = draw(sc.props, sk, fig.load, 0.0)
+    kit = draw(sc.props, sk, posed.load, 0.0)
     xs: list[float] = []
     ys: list[float] = [0.0]
     for name, (x, y) in sk.points.items():
@@ -110,7 +110,7 @@ def thumbnail_svg(ex: Exercise) -> str:
         f'<rect class="t" x="{n(vx)}" y="{n(vy)}" width="{n(side)}" height="{n(side)}" '
         f'rx="{n(side * 0.08)}"/>'
         f'<g class="kit">{"".join(kit.back)}</g>{floor}'
-        f'<g class="body">{body(sk, set(fig.marked), sc.spec.behind)}</g>'
+        f'<g class="body">{body(sk, set(posed.marked), sc.spec.behind)}</g>'
         f'<g class="kit">{"".join(kit.front)}</g></svg>\n'
     )
 
