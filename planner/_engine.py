@@ -193,10 +193,11 @@ class _Builder:
         minutes = self.profile.minutes_per_session
         for slots in out:
             fill_up(slots, minutes, infos, self.ctx, tally)
-        if add_extras(out, self.regions, minutes, infos, self.ctx, tally):
-            # The added work takes sets too, as far as the minutes and weekly limits allow.
-            for slots in out:
-                fill_up(slots, minutes, infos, self.ctx, tally)
+        # The added work takes sets too, as far as the minutes and weekly limits allow (the
+        # other days have nothing new that could: their items already stopped, and the
+        # weekly counts only grew).
+        for d in add_extras(out, self.regions, minutes, infos, self.ctx, tally):
+            fill_up(out[d], minutes, infos, self.ctx, tally)
         for slots in out:
             full_rests(slots, minutes, infos, self.ctx)
         if late_bonus and not any(s.late_bonus for slots in out for s in slots):

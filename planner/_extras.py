@@ -27,12 +27,12 @@ def add_extras(
     infos: Sequence[WeekInfo],
     ctx: Context,
     tally: WeekSets,
-) -> bool:
+) -> list[int]:
     """Add up to MAX_EXTRAS accessory items to each day while every week fits the budget
-    and the weekly hard-set counts stay within their limit (`tally`); whether any was added."""
+    and the weekly hard-set counts stay within their limit (`tally`); the days given any."""
     if ctx.caution or ctx.schedule == "add_on":
-        return False
-    any_added = False
+        return []
+    grown: list[int] = []
     weeks = heaviest_weeks(infos)
     limit = budget_minutes * 60
     taken = {s.ex.id for slots in days for s in slots}
@@ -72,5 +72,6 @@ def add_extras(
             worked.update(variants(ex, ctx))
             totals = tried
             added += 1
-            any_added = True
-    return any_added
+        if added:
+            grown.append(d)
+    return grown
