@@ -36,6 +36,15 @@ def wait_for_worker(page) -> None:  # type: ignore[no-untyped-def]
     poll(page, "() => navigator.serviceWorker.controller !== null")
 
 
+def visit_planner_until_kept(page, site) -> None:  # type: ignore[no-untyped-def]
+    """Open the planner, wait until it is ready, the service worker controls the page and the
+    runtime is kept for offline use: the one visit the offline guarantees start from."""
+    page.goto(site.url + "planner/")
+    page.wait_for_selector(READY, timeout=90_000)
+    wait_for_worker(page)
+    page.wait_for_selector(KEPT, state="attached", timeout=90_000)
+
+
 def sitemap_urls(page, site) -> list[str]:  # type: ignore[no-untyped-def]
     text = page.evaluate("(u) => fetch(u).then((r) => r.text())", site.url + "sitemap.xml")
     return re.findall(r"<loc>([^<]+)</loc>", text)
@@ -67,10 +76,7 @@ def test_after_one_planner_visit_every_page_and_the_planner_work_offline(
 ) -> None:
     site = sites[which]
     page = context.new_page()
-    page.goto(site.url + "planner/")
-    page.wait_for_selector(READY, timeout=90_000)
-    wait_for_worker(page)
-    page.wait_for_selector(KEPT, state="attached", timeout=90_000)
+    visit_planner_until_kept(page, site)
     page.locator("#pl-weeks").fill("3")
     page.get_by_role("button", name="Make my plan").click()
     page.wait_for_selector(PLAN, timeout=60_000)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from _cli import cli_plan
-from test_offline import KEPT, READY, poll, wait_for_worker
+from test_offline import KEPT, poll, visit_planner_until_kept, wait_for_worker
 from test_planner_downloads import FILES, PLAN_SHOWN, PROFILE, download, share_link
 
 # Here the site's service worker is what is under test: it installs, as for a reader.
@@ -84,10 +84,7 @@ def test_offline_every_download_is_the_clis_and_a_share_link_made_offline_opens_
     site, context
 ) -> None:
     page = context.new_page()
-    page.goto(site.url + "planner/")
-    page.wait_for_selector(READY, timeout=90_000)
-    wait_for_worker(page)
-    page.wait_for_selector(KEPT, state="attached", timeout=90_000)
+    visit_planner_until_kept(page, site)
 
     context.set_offline(True)
     planned = context.new_page()

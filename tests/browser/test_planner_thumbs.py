@@ -4,7 +4,7 @@ each is its item's own exercise's thumbnail, decorative and hidden in print."""
 from __future__ import annotations
 
 import pytest
-from test_offline import KEPT, READY, wait_for_worker
+from test_offline import visit_planner_until_kept
 from test_planner_links import built_file, share_link
 
 from evenback_build.figures.thumbs import THUMB_NAME
@@ -62,10 +62,7 @@ def test_every_plan_item_shows_its_own_exercises_thumbnail_and_each_loads(
 def test_after_one_planner_visit_every_thumbnail_loads_offline(sites, context, name) -> None:
     site = sites[name]
     page = context.new_page()
-    page.goto(site.url + "planner/")
-    page.wait_for_selector(READY, timeout=90_000)
-    wait_for_worker(page)
-    page.wait_for_selector(KEPT, state="attached", timeout=90_000)
+    visit_planner_until_kept(page, site)
     every = sorted(
         f"{site.url}exercises/{path.parent.name}/{THUMB_NAME}"
         for path in (site.directory / "exercises").glob(f"*/{THUMB_NAME}")
