@@ -12,6 +12,15 @@ pytestmark = pytest.mark.browser
 FORM = "form.selftest-link[data-test=side_bridge_s]"
 
 
+def open_test_page(page, url: str):  # type: ignore[no-untyped-def]
+    """The self-test page, once its link script has bound the form (it is imported after the
+    page's load event, through site.js's document$ subscription, and marks the form bound)."""
+    page.goto(url)
+    form = page.locator(FORM)
+    page.locator(FORM + "[data-bound=true]").wait_for(state="attached")
+    return form
+
+
 def _profile(href: str) -> object:
     payload = href.split("#prefill=", 1)[1]
     return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
@@ -23,8 +32,7 @@ def test_typed_results_open_the_form_filled_in_with_the_safety_questions_in_view
 ) -> None:
     site = sites[name]
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(site.url + "self-tests/side-bridge/")
-    form = page.locator(FORM)
+    form = open_test_page(page, site.url + "self-tests/side-bridge/")
     link = form.locator("a[href]")
     assert "#prefill=" not in (link.get_attribute("href") or "")
     form.locator('input[name="left"]').fill("60")
@@ -54,8 +62,7 @@ def test_typed_results_open_the_form_filled_in_with_the_safety_questions_in_view
 
 
 def test_a_red_flag_ticked_after_a_self_test_link_gives_the_referral(site, page) -> None:
-    page.goto(site.url + "self-tests/side-bridge/")
-    form = page.locator(FORM)
+    form = open_test_page(page, site.url + "self-tests/side-bridge/")
     form.locator('input[name="left"]').fill("60")
     form.locator('input[name="right"]').fill("45")
     form.locator("a[href]").click()
@@ -68,8 +75,7 @@ def test_a_red_flag_ticked_after_a_self_test_link_gives_the_referral(site, page)
 def test_a_result_above_the_planner_range_gives_the_plain_link(site, page) -> None:
     from planner import TEST_RESULT_MAX
 
-    page.goto(site.url + "self-tests/side-bridge/")
-    form = page.locator(FORM)
+    form = open_test_page(page, site.url + "self-tests/side-bridge/")
     form.locator('input[name="left"]').fill("60")
     form.locator('input[name="right"]').fill(str(TEST_RESULT_MAX + 1))
     assert "#prefill=" not in (form.locator("a[href]").get_attribute("href") or "")
