@@ -25,9 +25,13 @@ __all__ = [
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 
-# Sane dose limits: per set, reps or seconds.
+# Sane dose limits: per set, reps or seconds (an easy walk's one bout: 5-60 minutes).
 REPS_RANGE = (1, 50)
 SECONDS_RANGE = (5, 300)
+CONDITIONING_RANGE = (300, 3600)
+# General work (an easy walk) trains no region of the back: it alone has an empty `focus`,
+# and the planner adds it only to use a session's spare minutes (planner/_walk.py).
+CONDITIONING = "conditioning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +174,13 @@ def _parse_entry(index: int, raw: object, source_keys: Collection[str]) -> Exerc
     if not isinstance(unilateral, bool):
         raise e.fail("unilateral", "must be true or false")
     measure = e.choice("measure", MEASURES)
+    pattern = e.choice("pattern", PATTERNS)
     dose_raw = raw.get("dose")
     low, high = REPS_RANGE if measure == "reps" else SECONDS_RANGE
+    if pattern == CONDITIONING:
+        if measure != "seconds" or unilateral:
+            raise e.fail("pattern", "'conditioning' is for two-sided work counted in seconds")
+        low, high = CONDITIONING_RANGE
     if (
         not isinstance(dose_raw, list)
         or len(dose_raw) != 2
@@ -186,6 +195,8 @@ def _parse_entry(index: int, raw: object, source_keys: Collection[str]) -> Exerc
         seconds_per_rep = e.number("seconds_per_rep", 0.5, 20)
     else:
         seconds_per_rep = e.number("seconds_per_rep", 0, 0)
+    if pattern == CONDITIONING and raw.get("focus"):
+        raise e.fail("focus", "must be empty for 'conditioning': it trains no region")
     sources = e.texts("sources")
     for key in sources:
         if key not in source_keys:
@@ -199,13 +210,13 @@ def _parse_entry(index: int, raw: object, source_keys: Collection[str]) -> Exerc
         id=ident,
         name=e.text("name"),
         summary=e.text("summary"),
-        focus=e.choices("focus", FOCUS),
+        focus=e.choices("focus", FOCUS, allow_empty=pattern == CONDITIONING),
         equipment=e.choices("equipment", EQUIPMENT, allow_empty=True),
         unilateral=unilateral,
         level=e.choice("level", LEVELS),
         measure=measure,
         blocks=e.choices("blocks", BLOCKS),
-        pattern=e.choice("pattern", PATTERNS),
+        pattern=pattern,
         dose=(dose_raw[0], dose_raw[1]),
         seconds_per_rep=seconds_per_rep,
         setup_seconds=e.integer("setup_seconds", 0, 300),

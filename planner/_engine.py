@@ -14,7 +14,7 @@ from ._assess import (
     region_weak_sides,
     self_test,
 )
-from ._catalogue import Exercise, catalogue_by_id, catalogue_families, load_catalogue
+from ._catalogue import CONDITIONING, Exercise, catalogue_by_id, catalogue_families, load_catalogue
 from ._explain import explanation
 from ._extras import add_extras
 from ._items import ItemMaker
@@ -58,6 +58,7 @@ from ._summary import retest, rules_lines, session_title, summary
 from ._version import __version__
 from ._vocab import hard_days
 from ._volume import WeekSets, trim_to_cap
+from ._walk import WALK, add_walks, walk_explanation
 
 PLAN_VERSION = 1
 
@@ -91,11 +92,13 @@ def _context(profile: Profile, weak: str | None, region_weak: Mapping[str, str |
     catalogue = load_catalogue()
     caution = is_caution(profile.pain)
     equipment = frozenset(profile.equipment)
-    # Added after the person's own workout: no fast lifts, which need a fresh start.
+    # Added after the person's own workout: no fast lifts, which need a fresh start. The walk
+    # is no back work: it is added last, to the minutes left (_walk.add_walks), never picked.
     pool = tuple(
         e
         for e in eligible(catalogue, equipment, profile.experience, caution=caution)
         if not (profile.schedule == "add_on" and e.pattern == "ballistic")
+        and e.pattern != CONDITIONING
     )
     least = {e.id: least_seconds(e, profile.goal) for e in pool}
     return Context(
@@ -412,6 +415,18 @@ _TEST_SOURCES = ("markstrom2023", "juanrecio2022", "mcgill1999")
 _REFER_SOURCES = ("nhs_backpain", "parq2023")
 
 
+def _with_walk(
+    explanations: Mapping[str, str], weeks: Sequence[Mapping[str, Any]]
+) -> dict[str, str]:
+    """The notes with the walk's, all in order of first appearance (a session without spare
+    minutes has no walk, so the walk's note need not come first)."""
+    order = dict.fromkeys(it["exercise"] for w in weeks for s in w["sessions"] for it in s["items"])
+    notes = dict(explanations)
+    if WALK in order:
+        notes[WALK] = walk_explanation(catalogue_by_id()[WALK])
+    return {ex_id: notes[ex_id] for ex_id in order if ex_id in notes}
+
+
 def cited(keys: Sequence[str]) -> list[str]:
     """The keys in order, each once; a key missing from sources.toml is an error, never
     dropped (a plan must not cite what the references page cannot show)."""
@@ -511,6 +526,13 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         else:
             continue
         break
+    weeks = add_walks(
+        weeks,
+        minutes=p.minutes_per_session,
+        days_per_week=p.days_per_week,
+        schedule=p.schedule,
+        caution=builder.ctx.caution,
+    )
     final_items = weeks[-1]["sessions"][-1]["items"]
     in_final = any("self_test" in it for it in final_items)
     keys = list(_PLAN_SOURCES) + (list(_TEST_SOURCES) if asym or in_final else [])
@@ -538,7 +560,7 @@ def plan(profile: Profile | Mapping[str, Any]) -> dict[str, Any]:
         "stop_rules": stop_rules(p.pain),
         "retest": retest(p, weak, in_final, final_items),
         "sources": _sources(keys, weeks),
-        "explanations": builder.explanations(),
+        "explanations": _with_walk(builder.explanations(), weeks),
         "weeks": weeks,
     }
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ._catalogue import Exercise
+from ._catalogue import CONDITIONING, Exercise
 from ._schedule import BUILD_UP_SETS, builds_up, other
 from ._select import Context
 from ._vocab import lower_first
+from ._walk import walk_explanation
 
 _COUNT = {1: "one", 2: "two", 3: "three"}
 _LOADABLE = frozenset({"dumbbell", "kettlebell", "barbell", "cable", "machine"})
@@ -92,6 +93,8 @@ def explanation(
 
     `blocks` are the blocks it appears in; `progression` the (low, high) range of its first
     progressing item, or None when it never progresses in this plan."""
+    if ex.pattern == CONDITIONING:
+        return walk_explanation(ex)
     blocks = tuple(blocks)
     weak = ctx.weak_for(ex) if ex.unilateral else ctx.weak
     parts: list[str] = []

@@ -28,10 +28,12 @@ from ._catalogue import Exercise, catalogue_by_id
 from ._engine import plan, refresh_explanations
 from ._log import Log
 from ._log_history import history_of, index_log, plan_lookup, plan_of, planned_amount
-from ._profile import TestResult
+from ._profile import TestResult, parse_profile
 from ._progression import FIXED_BLOCKS, Aim, progress_aim
 from ._schedule import item_seconds
+from ._summary import TIME_LINE_START, time_lines
 from ._vocab import level_rank
+from ._walk import add_walks, without_walks
 
 UNITS = {"reps": "reps", "seconds": "seconds"}
 NOT_SURE = "You are not sure which side is weaker"
@@ -349,7 +351,17 @@ def next_plan(log: Log) -> dict[str, Any]:
         if referral:
             result["reasons"] = [referral, *result["reasons"]]
         return result
+    # The log moves the back work's doses within the time the back work alone may take; the
+    # walk is then sized again to what is left (it is not progressed from the log).
+    result["weeks"] = without_walks(result["weeks"])
     result, changes = _apply_log(result, log)
+    result["weeks"] = add_walks(
+        result["weeks"],
+        minutes=profile["minutes_per_session"],
+        days_per_week=profile["days_per_week"],
+        schedule=profile["schedule"],
+        caution=bool(result.get("caution")),
+    )
     result["explanations"] = refresh_explanations(result)
     done = len(log.sessions)
     intro = (
@@ -361,5 +373,11 @@ def next_plan(log: Log) -> dict[str, Any]:
         # The tests were within normal variation, not missing: the engine's "not sure" line
         # would contradict the line above that says so.
         summary = [line for line in summary if not line.startswith(NOT_SURE)]
+    # The time lines say what this block's week 1 takes, after the log's changes.
+    timing = time_lines(parse_profile(profile), result["weeks"][0]["sessions"])
+    at = next((i for i, x in enumerate(summary) if x.startswith(TIME_LINE_START)), None)
+    summary = [line for line in summary if not line.startswith(TIME_LINE_START)]
+    at = len(summary) if at is None else at
+    summary = [*summary[:at], *timing, *summary[at:]]
     result["summary"] = [intro, *notes, *changes, *summary]
     return result

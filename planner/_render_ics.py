@@ -24,6 +24,7 @@ from ._wording import (
     prescription,
     rest_text,
     side_name,
+    tempo_phrase,
 )
 
 MAX_LINE_OCTETS = 75
@@ -132,7 +133,7 @@ def _description(
             f"rest {rest_text(item)}"
         )
         if item.get("tempo"):
-            text += f"; tempo {item['tempo']}"
+            text += f"; {tempo_phrase(item['tempo'])}"
         lines.append(text)
         if item.get("notes"):
             lines.append(f"   {item['notes']}")

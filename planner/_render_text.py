@@ -21,6 +21,7 @@ from ._wording import (
     rest_text,
     session_heading,
     status_text,
+    tempo_phrase,
     urgency_label,
     weak_side_text,
     week_heading,
@@ -99,7 +100,7 @@ def _item_lines(number: int, item: Mapping[str, Any], weak_side: Any, base_url: 
         f" {prescription(item, weak_side)}; rest {rest_text(item)}"
     )
     if item.get("tempo"):
-        head += f"; tempo {item['tempo']}"
+        head += f"; {tempo_phrase(item['tempo'])}"
     lines = _wrap(head, "    ", "       ")
     if item.get("notes"):
         lines.extend(_wrap(str(item["notes"]), "       "))

@@ -16,8 +16,10 @@ from ._progress import DELOAD_EVERY, cycle_lengths, deload_weeks
 from ._screen import caution as is_caution
 from ._vocab import REGION_WORDS, hard_days, lower_first
 from ._volume import MUSCLE_WEEKLY_SETS, week_sets, weekly_cap
+from ._walk import walk_cap_seconds, walk_minutes
 from ._wording import human_list, regions_text
 
+TIME_LINE_START = "Week 1's "  # every line of time_lines() starts so
 FULL_SHARE_TENTHS = 8  # a week-1 session under 80% of the time given says why
 
 
@@ -121,29 +123,7 @@ def rules_lines(
             "studies of trained people found the most muscle growth (Baz-Valle et al. 2022), "
             "and newer lifters progress on fewer (Ratamess et al. 2009)."
         )
-        budget = profile.minutes_per_session
-        used = [x["estimated_minutes"] for x in weeks[0]["sessions"]]
-        if used and min(used) * 10 < budget * FULL_SHARE_TENTHS:
-            if is_caution(profile.pain):
-                why = (
-                    "with back pain today the plan keeps its sessions short and its weekly "
-                    "numbers lower on purpose"
-                )
-            elif profile.schedule == "add_on":
-                why = "it is added to your own workouts, so it stays short"
-            else:
-                why = (
-                    "more hard sets would go past the weekly numbers above, or past the most "
-                    "sets an exercise gets (five for main work, four for accessories)"
-                )
-                if hard_days(profile.days_per_week) != frozenset(range(profile.days_per_week)):
-                    why += ", and the easier days keep heavy lower-back work off them"
-            shortest = f", the shortest {min(used)}" if min(used) != max(used) else ""
-            out.append(
-                f"Week 1's longest session takes about {max(used)} of your {budget} "
-                f"minutes{shortest}: {why}. Use the spare time for other training (walking or "
-                "other cardio, say), or choose more regions."
-            )
+        out += time_lines(profile, weeks[0]["sessions"] if weeks else [])
         if profile.goal == "muscle":
             for region in profile.focus:
                 sides = [
@@ -160,6 +140,66 @@ def rules_lines(
                         "(Schoenfeld et al. 2017a), so more sessions or more minutes would "
                         "help."
                     )
+    return out
+
+
+def _span(values: Sequence[int]) -> str:
+    low, high = min(values), max(values)
+    return f"{low}" if low == high else f"{low}-{high}"
+
+
+def time_lines(profile: Profile, sessions: Sequence[Mapping[str, Any]]) -> list[str]:
+    """How week 1 uses the time given: its back work, the walk that takes the rest, and why
+    a session still ends short of the time."""
+    budget = profile.minutes_per_session
+    used = [x["estimated_minutes"] for x in sessions]
+    if not used:
+        return []
+    walks = walk_minutes(sessions)
+    back = [u - w for u, w in zip(used, walks, strict=True)]
+    if is_caution(profile.pain):
+        why = (
+            "with back pain today the plan keeps its back work short and its weekly numbers "
+            "lower on purpose"
+        )
+    elif profile.schedule == "add_on":
+        why = "it is added to your own workouts, so it stays short"
+    else:
+        why = (
+            "more hard sets would go past the weekly numbers above, or past the most sets an "
+            "exercise gets (five for main work, four for accessories)"
+        )
+        if hard_days(profile.days_per_week) != frozenset(range(profile.days_per_week)):
+            why += ", and the easier days keep heavy lower-back work off them"
+    out: list[str] = []
+    if any(walks):
+        walked = [w for w in walks if w]
+        out.append(
+            f"Week 1's back work takes about {_span(back)} of your {budget} minutes: {why}. "
+            f"A brisk walk takes the rest ({_span(walked)} minutes, {sum(walks)} in the week), "
+            "first in the session as its warm-up or later the same day: walking helped people "
+            "who had recovered from low back pain stay free of it for longer (Pocovi et al. "
+            "2024), and 150-300 minutes a week of moderate activity is the World Health "
+            "Organization's advice (WHO 2020)."
+        )
+        if min(used) * 10 < budget * FULL_SHARE_TENTHS:
+            out.append(
+                f"Week 1's sessions take {_span(used)} of your {budget} minutes because a walk "
+                f"stops at {walk_cap_seconds(profile.days_per_week) // 60} minutes a session, "
+                "so that the week's walking stays within 300 minutes, the top of that range; "
+                "more is your choice, not something your back needs from this plan."
+            )
+    elif min(used) * 10 < budget * FULL_SHARE_TENTHS:
+        shortest = f", the shortest {min(used)}" if min(used) != max(used) else ""
+        spare = (
+            "Use the spare time in your own workout, or choose more regions."
+            if profile.schedule == "add_on"
+            else "Choose more regions to use more of it."
+        )
+        out.append(
+            f"Week 1's longest session takes about {max(used)} of your {budget} "
+            f"minutes{shortest}: {why}. {spare}"
+        )
     return out
 
 

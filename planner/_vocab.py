@@ -85,6 +85,7 @@ PATTERNS: tuple[str, ...] = (
     "ballistic",
     "stretch",
     "mobility",
+    "conditioning",
 )
 MUSCLES: tuple[str, ...] = (
     "erector_spinae",

@@ -158,7 +158,10 @@ def dose(entry: Mapping[str, Any]) -> str:
     if entry.get("reps") is not None:
         return f"{sets} {TIMES} {entry['reps']}"
     if entry.get("seconds") is not None:
-        return f"{sets} {TIMES} {entry['seconds']} s"
+        seconds = entry["seconds"]
+        if sets == 1 and isinstance(seconds, int) and seconds >= 300 and seconds % 60 == 0:
+            return f"{seconds // 60} min"  # a walk, not a hold: "40 min", not "1 x 2400 s"
+        return f"{sets} {TIMES} {seconds} s"
     return f"{sets} sets"
 
 
@@ -205,13 +208,19 @@ def dose_runs(item: Mapping[str, Any], weak_side: Any) -> list[tuple[str, str]]:
     return runs
 
 
+def tempo_phrase(tempo: Any) -> str:
+    """ "tempo 2-1-2", "tempo hold"; a walk's "brisk" is a pace: "easy, then brisk pace"."""
+    return "easy, then brisk pace" if tempo == "brisk" else f"tempo {tempo}"
+
+
 def item_facts(item: Mapping[str, Any]) -> str:
     """Rest and tempo in words: "Rest 60 s between sets · Tempo 2-1-2"."""
     rest = item.get("rest_seconds")
     facts = [f"Rest {rest} s between sets" if rest else "No rest needed"]
     tempo = item.get("tempo")
     if tempo:
-        facts.append("Hold steady" if tempo == "hold" else f"Tempo {tempo}")
+        phrase = "Hold steady" if tempo == "hold" else tempo_phrase(tempo)
+        facts.append(phrase[:1].upper() + phrase[1:])
     return " \N{MIDDLE DOT} ".join(facts)
 
 

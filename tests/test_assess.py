@@ -115,7 +115,10 @@ def test_even_tests_give_a_balanced_plan_without_weak_side() -> None:
 def test_no_side_and_no_tests_starts_with_a_test_session_and_balanced_work() -> None:
     result = plan({"minutes_per_session": 40})
     assert result["weak_side"] is None
-    first = result["weeks"][0]["sessions"][0]["items"]
+    items = result["weeks"][0]["sessions"][0]["items"]
+    # After the walk that warms up for them (first in the session), the tests.
+    first = [it for it in items if it["exercise"] != "brisk_walk"]
+    assert items[0]["exercise"] == "brisk_walk" and len(items) == len(first) + 1
     assert first[0].get("self_test") and first[0]["block"] == "warmup"
     assert "Write down both sides" in first[0]["notes"]
     for week in result["weeks"]:

@@ -45,7 +45,8 @@ test("in a real plan every side's amount is marked, and no amount is left out", 
         const labels = parts.filter((p) => p.kind === "weak" || p.kind === "side").length;
         const amounts = parts.filter((p) => p.kind === "amount");
         assert.equal(amounts.length, Math.max(labels, 1), JSON.stringify(item.dose));
-        for (const amount of amounts) assert.match(amount.text.trim(), /^\d+ × \d+( s)?$/);
+        // Sets by reps or seconds ("2 × 10", "3 × 20 s"), or a walk's one bout in minutes ("40 min").
+        for (const amount of amounts) assert.match(amount.text.trim(), /^(\d+ × \d+( s)?|\d+ min)$/);
       }
     }
   }
