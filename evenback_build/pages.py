@@ -30,6 +30,7 @@ import jinja2
 import markupsafe
 
 from planner import CatalogueError, Exercise, Source, load_catalogue, load_sources
+from planner._catalogue import CONDITIONING
 from planner._vocab import FOCUS_LABELS, LEVEL_LABELS
 from planner._wording import human_list as _human_list
 
@@ -39,6 +40,9 @@ from .paths import ROOT
 # The one date every generated page gives as `last_reviewed`. Change it when the generated
 # pages (the templates or the data behind them) have been reviewed again.
 LAST_REVIEWED = datetime.date(2026, 11, 22)
+# Pages written or reviewed since: their own date.
+REVIEWED_SINCE = {"brisk_walk": datetime.date(2026, 12, 2)}
+GENERAL_WORK = "General work"  # the index's tab for work that trains no region (the walk)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -168,8 +172,10 @@ def equipment_text(ex: Exercise) -> str:
 
 
 def dose_text(ex: Exercise) -> str:
-    """'8-12 reps per set, each side' or '20-40 s holds'."""
+    """'8-12 reps per set, each side', '20-40 s holds', or a walk's '5-60 minutes ...'."""
     low, high = ex.dose
+    if ex.pattern == CONDITIONING:
+        return f"{low // 60}-{high // 60} minutes, as the session's time allows"
     amount = f"{low}" if low == high else f"{low}-{high}"
     text = f"{amount} s holds" if ex.measure == "seconds" else f"{amount} reps per set"
     return text + (", each side" if ex.unilateral else "")
@@ -180,6 +186,8 @@ def tempo_text(ex: Exercise) -> str:
     parts = ex.tempo.split("-")
     if ex.tempo.strip().lower() == "hold":
         return "Hold still, breathing steadily"
+    if ex.tempo.strip().lower() == "brisk":
+        return "Easy for 5 minutes, then brisk: breathing faster, still able to talk"
     if len(parts) == 3 and all(p.strip().isdigit() for p in parts):
         return f"{ex.tempo} (seconds to lower, pause, lift)"
     return ex.tempo
@@ -285,6 +293,7 @@ def render_pages(
                 Path("exercises") / f"{ex.id}.md",
                 page_t.render(
                     common,
+                    last_reviewed=REVIEWED_SINCE.get(ex.id, LAST_REVIEWED).isoformat(),
                     ex=ex,
                     tags=tags(ex),
                     equipment=equipment_text(ex),
@@ -332,14 +341,15 @@ def index_groups(
 ) -> list[tuple[str, list[tuple[str, list[Exercise]]]]]:
     """[(region name, [(equipment group, exercises by level then name), ...]), ...].
 
-    Regions in schema order; in each, "Body weight only" first, then the equipment groups
-    alphabetically; an exercise appears under every region it trains.
+    Regions in schema order, then "General work" for what trains no region (the walk); in
+    each, "Body weight only" first, then the equipment groups alphabetically; an exercise
+    appears under every region it trains.
     """
     out: list[tuple[str, list[tuple[str, list[Exercise]]]]] = []
-    for region, region_name in REGION_NAMES.items():
+    for region, region_name in [*REGION_NAMES.items(), (None, GENERAL_WORK)]:
         groups: dict[str, list[Exercise]] = {}
         for ex in exercises:
-            if region in ex.focus:
+            if region in ex.focus or (region is None and not ex.focus):
                 label = "Body weight only" if not ex.equipment else equipment_text(ex)
                 groups.setdefault(label, []).append(ex)
         if not groups:
