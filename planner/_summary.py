@@ -174,15 +174,21 @@ def time_lines(profile: Profile, sessions: Sequence[Mapping[str, Any]]) -> list[
     out: list[str] = []
     if any(walks):
         walked = [w for w in walks if w]
+        capped = min(used) * 10 < budget * FULL_SHARE_TENTHS
+        takes = (
+            f"A brisk walk takes {_span(walked)} minutes of the rest ({sum(walks)} in the week)"
+            if capped
+            else f"A brisk walk takes the rest ({_span(walked)} minutes, {sum(walks)} in the week)"
+        )
         out.append(
             f"Week 1's back work takes about {_span(back)} of your {budget} minutes: {why}. "
-            f"A brisk walk takes the rest ({_span(walked)} minutes, {sum(walks)} in the week), "
+            f"{takes}, "
             "first in the session as its warm-up or later the same day: walking helped people "
             "who had recovered from low back pain stay free of it for longer (Pocovi et al. "
             "2024), and 150-300 minutes a week of moderate activity is the World Health "
             "Organization's advice (WHO 2020)."
         )
-        if min(used) * 10 < budget * FULL_SHARE_TENTHS:
+        if capped:
             out.append(
                 f"Week 1's sessions take {_span(used)} of your {budget} minutes because a walk "
                 f"stops at {walk_cap_seconds(profile.days_per_week) // 60} minutes a session, "
