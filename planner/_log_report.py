@@ -11,6 +11,7 @@ from typing import Any
 from ._assess import self_test
 from ._render_csv import cell
 from ._svg import render_svg, weekly_side_work
+from ._walk import WALK
 
 PROGRESS_FORMATS: tuple[str, ...] = ("text", "json", "csv", "svg")
 CSV_COLUMNS: tuple[str, ...] = (
@@ -68,20 +69,27 @@ def render_progress_text(p: Mapping[str, Any]) -> str:
     lines += ["", "Work per side (reps, or seconds for holds)"]
     if not p["exercises"]:
         lines.append("No sessions logged yet.")
-    for entry in p["exercises"].values():
-        lines += ["", f"{entry['name']} ({entry['measure']})"]
+    for ex_id, entry in p["exercises"].items():
+        # The walk's seconds read as minutes (it is one bout, not a hold).
+        per = 60 if ex_id == WALK else 1
+        unit = "minutes" if per == 60 else entry["measure"]
+
+        def amount(value: float, per: int = per) -> str:
+            return cell(value / per if per != 1 else value)
+
+        lines += ["", f"{entry['name']} ({unit})"]
         rows = [
             [
                 f"{s['date']} (week {s['week']}, day {s['day']})",
-                cell(s["left"]),
-                cell(s["right"]),
-                cell(s["both"]),
+                amount(s["left"]),
+                amount(s["right"]),
+                amount(s["both"]),
             ]
             for s in entry["sessions"]
         ]
         lines += _table(["session", "left", "right", "both"], rows)
         rows = [
-            [f"week {w['week']}", cell(w["left"]), cell(w["right"]), cell(w["both"])]
+            [f"week {w['week']}", amount(w["left"]), amount(w["right"]), amount(w["both"])]
             for w in entry["weeks"]
         ]
         lines += _table(["week", "left", "right", "both"], rows)

@@ -67,7 +67,7 @@ LOG_WORDS: dict[str, Any] = {
         "saved": "Session saved to your log: week {week}, day {day}, {date}.",
         "left": "You left the session; nothing of it was saved.",
         "resumed": "Your unfinished session is back, as you left it.",
-        "units": {"reps": "reps", "seconds": "seconds"},
+        "units": {"reps": "reps", "seconds": "seconds", "minutes": "minutes"},
         "side_names": {"left": "Left", "right": "Right", "both": "Both sides"},
         "count": "{done} of {total} sets logged",
     },

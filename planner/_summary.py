@@ -182,11 +182,9 @@ def time_lines(profile: Profile, sessions: Sequence[Mapping[str, Any]]) -> list[
         )
         out.append(
             f"Week 1's back work takes about {_span(back)} of your {budget} minutes: {why}. "
-            f"{takes}, "
-            "first in the session as its warm-up or later the same day: walking helped people "
-            "who had recovered from low back pain stay free of it for longer (Pocovi et al. "
-            "2024), and 150-300 minutes a week of moderate activity is the World Health "
-            "Organization's advice (WHO 2020)."
+            f"{takes}, as the warm-up or later that day: walking helped people who had "
+            "recovered from back pain stay free of it longer (Pocovi et al. 2024), and the WHO "
+            "advises 150-300 minutes a week (WHO 2020)."
         )
         if capped:
             out.append(

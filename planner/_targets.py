@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._catalogue import Exercise, catalogue_by_id
+from ._catalogue import CONDITIONING, Exercise, catalogue_by_id
 from ._log import Log, LogItem, LogSession
 from ._log_history import (
     Index,
@@ -38,6 +38,7 @@ from ._log_history import (
 from ._profile import Problem, Profile
 from ._progression import FIXED_BLOCKS, FIXED_REASON, UNITS, Aim, fmt, progress_aim, top_of
 from ._targets_text import render_targets_text
+from ._walk import WALK_REASON
 
 __all__ = ["TargetsError", "in_progress", "render_targets_text", "targets"]
 
@@ -130,8 +131,11 @@ def _item_targets(
         "block": it["block"],
         "unilateral": ex.unilateral,
         "measure": measure,
-        "range": list(top_of(ex, caution)),
+        "range": list(ex.dose if ex.pattern == CONDITIONING else top_of(ex, caution)),
     }
+    if ex.pattern == CONDITIONING:  # a walk: typed and shown in minutes, with no load
+        out["shown_in"] = "minutes"
+        out["loaded"] = False
     if "self_test" in it:
         out["self_test"] = it["self_test"]
     test = "self_test" in it
@@ -143,6 +147,8 @@ def _item_targets(
             return Aim(planned, None, "Self-test: as many as you can with good form.")
         past = [(s, item, planned_amount(p, side)) for s, item, p in history]
         aim = progress_aim(ex, side, past, planned, caution=caution)
+        if ex.pattern == CONDITIONING:
+            return Aim(planned, None, WALK_REASON)
         if fixed:
             return Aim(planned, aim.load_kg, FIXED_REASON)
         if deload:

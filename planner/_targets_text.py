@@ -8,9 +8,9 @@ from typing import Any
 from ._progression import UNITS, fmt
 
 
-def _amount_text(entry: Mapping[str, Any], unit: str) -> str:
+def _amount_text(entry: Mapping[str, Any], unit: str, per: int = 1) -> str:
     value = entry.get("reps", entry.get("seconds"))
-    text = f"{fmt(value)} {unit}"
+    text = f"{fmt(value / per if value is not None and per != 1 else value)} {unit}"
     if entry.get("load_kg") is not None:
         text += f" at {fmt(entry['load_kg'])} kg"
     return text
@@ -29,6 +29,9 @@ def render_targets_text(result: Mapping[str, Any]) -> str:
         lines.append("Deload week.")
     for n, it in enumerate(result["items"], start=1):
         unit = UNITS[it["measure"]]
+        per = 60 if it.get("shown_in") == "minutes" else 1  # a walk: in minutes
+        if per != 1:
+            unit = "minutes"
         lines.append("")
         lines.append(f"{n}. {it['name']} ({it['block']})")
         groups = (
@@ -42,9 +45,9 @@ def render_targets_text(result: Mapping[str, Any]) -> str:
             if side == it.get("weak_side"):
                 label += " (weak side)"
             for entry in sets:
-                line = f"   {label}, set {entry['set']}: {_amount_text(entry, unit)}"
+                line = f"   {label}, set {entry['set']}: {_amount_text(entry, unit, per)}"
                 if "logged" in entry:
-                    line += f"; done: {_amount_text(entry['logged'], unit)}"
+                    line += f"; done: {_amount_text(entry['logged'], unit, per)}"
                     if entry.get("over_cap"):
                         line += " (more than the weak side did)"
                 lines.append(line)

@@ -24,6 +24,7 @@ MOST_PER_SESSION_SECONDS = 60 * 60
 MOST_PER_WEEK_SECONDS = 300 * 60
 
 ITEM_NOTE = "Easy for the first 5 minutes, then brisk. Before the back work, or later that day."
+WALK_REASON = "The minutes your session has left: easy for 5, then brisk (it does not progress)."
 CAUTION_NOTE = "Stop this exercise if it makes your back pain worse."  # as every caution item
 
 
@@ -102,14 +103,11 @@ def walk_explanation(ex: Exercise) -> str:
     """The walk's full note, once per plan."""
     assert ex.pattern == CONDITIONING
     return (
-        f"Cues: {' '.join(ex.cues)} Why: these are the minutes your session has left once its "
-        "back work is done; more hard sets for your back would not recover in time. A "
-        "walking programme helped people who had just recovered from low back pain stay "
-        "free of it for longer (about 208 days against 112; Pocovi et al. 2024), and 150-300 "
-        "minutes a week of moderate activity is what the World Health Organization advises "
-        "for health (WHO 2020). Walk before the back work, as its warm-up, or later the same "
-        "day: it counts the same. A bike or rowing machine at the same effort does as well. "
-        f"Take care: {' '.join(ex.cautions)}"
+        f"Cues: {' '.join(ex.cues)} Why: the minutes your session has left once its back "
+        "work is done. Walking helped people who had recovered from low back pain stay free "
+        "of it for longer (Pocovi et al. 2024), and the WHO advises 150-300 minutes a week of "
+        "moderate activity (WHO 2020). Walk before the back work or later that day; a bike or "
+        f"rower at the same effort does as well. Take care: {' '.join(ex.cautions)}"
     )
 
 

@@ -201,3 +201,25 @@ def test_warm_ups_keep_the_plan_s_dose() -> None:
             dose = p if not it["unilateral"] else p["sides"][0]
             unit = "reps" if "reps" in dose else "seconds"
             assert all(s[unit] == dose[unit] for s in sets)
+
+
+def test_a_walks_targets_are_in_minutes_with_no_load_and_its_own_reason() -> None:
+    """The walk's sets are planned and logged in seconds; the page is told to show them in
+    minutes, without a load box, and the text format says minutes."""
+    from planner._targets import render_targets_text
+    from planner._walk import WALK_REASON
+
+    profile = {"weak_side": "left", "minutes_per_session": 60, "days_per_week": 3}
+    log = {"version": 1, "profile": profile, "sessions": [], "tests": []}
+    result = targets(parse_log(log), 1, 1)
+    (walk,) = [it for it in result["items"] if it["exercise"] == "brisk_walk"]
+    assert walk["shown_in"] == "minutes" and walk["loaded"] is False
+    assert walk["range"] == [300, 3600]
+    planned = next(
+        it["seconds"]
+        for it in plan(profile)["weeks"][0]["sessions"][0]["items"]
+        if it["exercise"] == "brisk_walk"
+    )
+    assert walk["sets"] == [{"set": 1, "seconds": planned, "reason": WALK_REASON}]
+    text = render_targets_text(result)
+    assert f"Both sides, set 1: {planned // 60} minutes" in text

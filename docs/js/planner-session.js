@@ -28,12 +28,15 @@ export function createSession(panel, ctx) {
     el("button", { type: "button", class: "md-button", text, onclick, ...extra });
 
   const unit = (measure) => sw.units[measure] ?? measure;
+  // A walk is planned and logged in seconds but typed and shown in minutes (item.shown_in).
+  const per = (item) => (item.shown_in === "minutes" ? 60 : 1);
+  const shownUnit = (item) => unit(item.shown_in ?? item.measure);
   const sideName = (side) => sw.side_names[side] ?? side;
-  const amountText = (entry, measure) => {
-    const n = entry[measure];
+  const amountText = (entry, item) => {
+    const n = entry[item.measure] / per(item);
     return entry.load_kg !== undefined && entry.load_kg !== null
-      ? fill(sw.amount_load, { n, unit: unit(measure), load: entry.load_kg })
-      : fill(sw.amount, { n, unit: unit(measure) });
+      ? fill(sw.amount_load, { n, unit: shownUnit(item), load: entry.load_kg })
+      : fill(sw.amount, { n, unit: shownUnit(item) });
   };
 
   function numberInput(id, { min, max, step, value }) {
@@ -116,8 +119,15 @@ export function createSession(panel, ctx) {
         const n = entry.set;
         const base = `pl-train-${i}-${side}-${n}`;
         const step = item.measure === "reps" ? "1" : "any";
-        const amount = numberInput(`${base}-amount`, { min: 0, max: item.measure === "reps" ? 1000 : 3600, step, value: done[k]?.[item.measure] });
+        const kept = done[k]?.[item.measure];
+        const amount = numberInput(`${base}-amount`, {
+          min: 0,
+          max: (item.measure === "reps" ? 1000 : 3600) / per(item),
+          step,
+          value: kept === undefined || kept === null ? kept : kept / per(item),
+        });
         const load = numberInput(`${base}-load`, { min: 0, max: 1000, step: "any", value: done[k]?.load_kg });
+        const loaded = item.loaded !== false; // a walk has no load box
         const target = el("p", { class: "planner-train-target", id: `${base}-target` });
         amount.setAttribute("aria-describedby", target.id);
         amount.dataset.item = String(i);
@@ -125,18 +135,20 @@ export function createSession(panel, ctx) {
         amount.dataset.set = String(n);
         amount.addEventListener("change", () => changed(amount));
         load.addEventListener("change", () => changed(null));
-        session.inputs.push({ item: i, side, n, measure: item.measure, amount, load, target });
-        const label = fill(sw.set, { side: sideName(side), n, unit: unit(item.measure) });
+        session.inputs.push({ item: i, side, n, measure: item.measure, per: per(item), amount, load, target });
+        const label = fill(sw.set, { side: sideName(side), n, unit: shownUnit(item) });
         return el(
           "div",
           { class: "planner-train-set" },
           el("div", { class: "planner-train-amount" }, el("label", { for: amount.id, text: label }), amount),
-          el(
-            "div",
-            { class: "planner-train-load" },
-            el("label", { for: load.id, text: fill(sw.load, { side: sideName(side), n }) }),
-            load,
-          ),
+          loaded
+            ? el(
+                "div",
+                { class: "planner-train-load" },
+                el("label", { for: load.id, text: fill(sw.load, { side: sideName(side), n }) }),
+                load,
+              )
+            : null,
           target,
         );
       });
@@ -152,7 +164,7 @@ export function createSession(panel, ctx) {
       el(
         "p",
         { class: "planner-train-range" },
-        low !== undefined ? fill(sw.range, { low, high, unit: unit(item.measure) }) : null,
+        low !== undefined ? fill(sw.range, { low: low / per(item), high: high / per(item), unit: shownUnit(item) }) : null,
         href ? [" ", el("a", { href, text: sw.exercise_page })] : null,
       ),
       fieldsets,
@@ -179,7 +191,7 @@ export function createSession(panel, ctx) {
           const slot = session.inputs.find((s) => s.item === i && s.side === group.side && s.n === entry.set);
           if (!slot) continue;
           const parts = [
-            el("strong", { text: fill(sw.target, { amount: amountText(entry, item.measure) }) }),
+            el("strong", { text: fill(sw.target, { amount: amountText(entry, item) }) }),
             " ",
             entry.reason,
           ];
@@ -213,9 +225,9 @@ export function createSession(panel, ctx) {
       for (let n = 1; n <= rounds; n++) {
         for (const side of order) {
           const slot = slots.find((s) => s.side === side && s.n === n);
-          const amount = slot ? number(slot.amount) : null;
-          if (amount === null) continue;
-          const set = { side, [item.measure]: amount };
+          const typed = slot ? number(slot.amount) : null;
+          if (typed === null) continue;
+          const set = { side, [item.measure]: typed * slot.per };
           const load = number(slot.load);
           if (load !== null) set.load_kg = load;
           sets.push(set);
@@ -305,7 +317,7 @@ export function createSession(panel, ctx) {
     const nextN = order.indexOf(side) + 1 < order.length ? n : n + 1;
     const slot = session.inputs.find((s) => s.item === i && s.side === nextSide && s.n === nextN);
     if (slot?.entry && slot.amount.value === "") {
-      ctx.show(fill(sw.announce_target, { side: sideName(nextSide), n: nextN, amount: amountText(slot.entry, item.measure) }));
+      ctx.show(fill(sw.announce_target, { side: sideName(nextSide), n: nextN, amount: amountText(slot.entry, item) }));
     }
     const planItem = ctx.plan.weeks?.[session.week - 1]?.sessions?.[session.day - 1]?.items?.[i];
     if (slot) session.timer.start(planItem?.rest_seconds ?? 60);

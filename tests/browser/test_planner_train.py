@@ -630,3 +630,29 @@ def test_a_session_is_logged_offline_after_one_visit(site, context) -> None:
         assert len(stored_record(page)["log"]["sessions"]) == 1
     finally:
         context.set_offline(False)
+
+
+def test_the_walk_is_logged_in_minutes_without_a_load_and_kept_in_seconds(site, page) -> None:
+    """A walk is typed and shown in minutes (planned and stored in seconds, as every timed
+    set is), and has no load box; the log keeps what was typed times 60."""
+    profile = {**PROFILE, "focus": ["lower_back"], "minutes_per_session": 60}
+    open_plan(page, site, profile)
+    page.get_by_role("button", name=C["start"]).click()
+    page.wait_for_selector(TRAIN)
+    walk = page.locator(".planner-train-item[data-exercise=brisk_walk]")
+    units = W["session"]["units"]
+    assert fill(W["session"]["range"], low=5, high=60, unit=units["minutes"]) in walk.inner_text()
+    box = walk.locator("input[data-set='1']")
+    label = page.locator(f"label[for='{box.get_attribute('id')}']").inner_text()
+    both = W["session"]["side_names"]["both"]
+    assert label == fill(W["session"]["set"], side=both, n=1, unit=units["minutes"])
+    assert walk.locator(".planner-train-load").count() == 0
+    target = walk.locator(".planner-train-target").inner_text()
+    assert box.get_attribute("max") == "60"
+    assert units["minutes"] in target and units["seconds"] not in target
+    enter(page, box, "35")
+    page.get_by_role("button", name=C["finish"]).click()
+    page.wait_for_selector(PLAN)
+    (saved,) = stored_record(page)["log"]["sessions"]
+    (logged,) = [i for i in saved["items"] if i["exercise"] == "brisk_walk"]
+    assert logged["sets"] == [{"side": "both", "seconds": 2100}]
