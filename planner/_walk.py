@@ -103,11 +103,9 @@ def walk_explanation(ex: Exercise) -> str:
     """The walk's full note, once per plan."""
     assert ex.pattern == CONDITIONING
     return (
-        f"Cues: {' '.join(ex.cues)} Why: the minutes your session has left once its back "
-        "work is done. Walking helped people who had recovered from low back pain stay free "
-        "of it for longer (Pocovi et al. 2024), and the WHO advises 150-300 minutes a week of "
-        "moderate activity (WHO 2020). Walk before the back work or later that day; a bike or "
-        f"rower at the same effort does as well. Take care: {' '.join(ex.cautions)}"
+        "Why: the time your session has left after its back work (Pocovi et al. 2024; WHO "
+        "2020). Walk first or later that day; a bike or rower works too. Take care: slow down "
+        "if it makes back or leg pain worse."
     )
 
 

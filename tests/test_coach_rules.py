@@ -484,7 +484,7 @@ def test_a_long_session_is_filled_by_a_walk_and_the_plan_says_how_the_time_is_us
     (line,) = [x for x in result["summary"] if "back work takes" in x]
     assert f"about {span} of your 90 minutes" in line
     assert "A brisk walk takes the rest" in line and "(Pocovi et al. 2024)" in line
-    assert result["explanations"]["brisk_walk"].startswith("Cues: ")
+    assert result["explanations"]["brisk_walk"].startswith("Why: the time your session has left")
 
 
 def test_a_walk_stops_at_300_minutes_a_week_and_the_plan_says_why_sessions_are_short() -> None:
