@@ -197,7 +197,7 @@ export function createSession(panel, ctx) {
           ];
           if (entry.over_cap) parts.push(" ", el("strong", { class: "planner-train-over", text: sw.over_cap }));
           slot.target.replaceChildren(...parts);
-          slot.target.dataset.target = String(entry[item.measure]);
+          slot.target.dataset.target = String(entry[item.measure] / per(item)); // as typed in the box
           slot.entry = entry;
         }
       }
