@@ -423,7 +423,7 @@ def _with_walk(
     order = dict.fromkeys(it["exercise"] for w in weeks for s in w["sessions"] for it in s["items"])
     notes = dict(explanations)
     if WALK in order:
-        notes[WALK] = walk_explanation(catalogue_by_id()[WALK])
+        notes[WALK] = walk_explanation()
     return {ex_id: notes[ex_id] for ex_id in order if ex_id in notes}
 
 

@@ -94,7 +94,7 @@ def explanation(
     `blocks` are the blocks it appears in; `progression` the (low, high) range of its first
     progressing item, or None when it never progresses in this plan."""
     if ex.pattern == CONDITIONING:
-        return walk_explanation(ex)
+        return walk_explanation()
     blocks = tuple(blocks)
     weak = ctx.weak_for(ex) if ex.unilateral else ctx.weak
     parts: list[str] = []

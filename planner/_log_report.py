@@ -75,7 +75,7 @@ def render_progress_text(p: Mapping[str, Any]) -> str:
         unit = "minutes" if per == 60 else entry["measure"]
 
         def amount(value: float, per: int = per) -> str:
-            return cell(value / per if per != 1 else value)
+            return cell(value / per)
 
         lines += ["", f"{entry['name']} ({unit})"]
         rows = [

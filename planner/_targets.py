@@ -145,10 +145,10 @@ def _item_targets(
     def aim_for(side: str, planned: int) -> Aim:
         if test:
             return Aim(planned, None, "Self-test: as many as you can with good form.")
+        if ex.pattern == CONDITIONING:  # the walk takes the minutes left: nothing to work out
+            return Aim(planned, None, WALK_REASON)
         past = [(s, item, planned_amount(p, side)) for s, item, p in history]
         aim = progress_aim(ex, side, past, planned, caution=caution)
-        if ex.pattern == CONDITIONING:
-            return Aim(planned, None, WALK_REASON)
         if fixed:
             return Aim(planned, aim.load_kg, FIXED_REASON)
         if deload:

@@ -10,7 +10,7 @@ from ._progression import UNITS, fmt
 
 def _amount_text(entry: Mapping[str, Any], unit: str, per: int = 1) -> str:
     value = entry.get("reps", entry.get("seconds"))
-    text = f"{fmt(value / per if value is not None and per != 1 else value)} {unit}"
+    text = f"{fmt(value / per)} {unit}"
     if entry.get("load_kg") is not None:
         text += f" at {fmt(entry['load_kg'])} kg"
     return text

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._catalogue import CONDITIONING, Exercise, catalogue_by_id
+from ._catalogue import Exercise, catalogue_by_id
 from ._schedule import CHANGEOVER_SECONDS
 
 WALK = "brisk_walk"
@@ -99,9 +99,8 @@ def without_walks(weeks: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return add_walks(weeks, minutes=0, days_per_week=1, schedule="add_on")
 
 
-def walk_explanation(ex: Exercise) -> str:
+def walk_explanation() -> str:
     """The walk's full note, once per plan."""
-    assert ex.pattern == CONDITIONING
     return (
         "Why: the time your session has left after its back work (Pocovi et al. 2024; WHO "
         "2020). Walk first or later that day; a bike or rower works too. Take care: slow down "
