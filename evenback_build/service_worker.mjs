@@ -8,7 +8,8 @@
 //   started, the page asks the worker to keep the files it fetched, in a cache named after the
 //   runtime's own content (sw-even-back-runtime-<key>.js). A guide page never fetches a runtime
 //   file. The runtime is still fetched from the network (the browser's HTTP cache) while that
-//   answers, and from the kept copy when it fails: served from Cache Storage on every start,
+//   answers, and from the kept copy when it fails (the JavaScript modules through this worker,
+//   the rest by the Pyodide worker itself): served from Cache Storage on every start,
 //   warm and return starts were slower than with no worker (DEVELOPING.md, the measurement).
 // - Old precache entries are removed by Workbox when the new worker activates; that script
 //   deletes runtime caches of any other content key. Nothing else is stored by the worker:
@@ -65,9 +66,13 @@ self.addEventListener("activate", (event) => {
   );
 });
 // The runtime's files: from the network while it answers, so the browser's HTTP cache serves
-// them as it does without a worker (with the compiled code V8 keeps beside it); from this
-// cache only when the network fails, or has not answered within NETWORK_WAIT_MS while a kept
-// copy is there (a gym's poor signal).
+// them as it does without a worker; from this cache only when the network fails, or has not
+// answered within NETWORK_WAIT_MS while a kept copy is there (a gym's poor signal). Only the
+// runtime's JavaScript modules come through here (a module import cannot be answered by the
+// Pyodide worker itself); its fetch() requests (the wasm, the standard library, runtime.json:
+// destination "") pass untouched, and the Pyodide worker falls back to this cache for them in
+// the same way (docs/js/planner-worker.js), as a response piped through this worker arrives
+// later than one the browser fetches itself.
 const NETWORK_WAIT_MS = 4000;
 async function kept(request) {
   return (await caches.open(RUNTIME_CACHE)).match(request, { ignoreSearch: true });
@@ -96,6 +101,7 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || !url.href.startsWith(runtimeBase.href)) return;
+  if (request.destination === "") return;
   event.respondWith(networkThenKept(request));
 });
 // The planner page asks for the runtime to be kept once it has opened it (the first load

@@ -11,7 +11,9 @@ const progress = (stage, percent, label, bytes = {}) =>
 // Progress by bytes: every runtime file's response is counted as it arrives (a clone is read,
 // so Pyodide still gets the plain response and the wasm keeps the browser's code cache),
 // against the sizes runtime.json lists. A fetch that fails marks the start as a network failure.
-const download = { loaded: 0, total: 0, failed: false, last: 0 };
+// Reading the clone costs about 100 ms of every start (DEVELOPING.md), so it is done only when
+// it can show something: not when the service worker has kept this runtime on the device.
+const download = { loaded: 0, total: 0, failed: false, last: 0, counting: true };
 const MB = (n) => (n / 1e6).toFixed(1);
 function reportBytes(force = false) {
   const now = Date.now();
@@ -24,17 +26,64 @@ function reportBytes(force = false) {
   });
 }
 const plainFetch = self.fetch.bind(self);
+
+// The runtime's files come from the network while it answers (so from the browser's HTTP
+// cache, with the compiled code V8 keeps beside the wasm), and from the copy the service
+// worker keeps only when the network fails, or has not answered within NETWORK_WAIT_MS while a
+// copy is kept (a gym's poor signal). This is done here, not in the service worker, which lets
+// these requests pass: a response piped through a service worker reached this worker about
+// 100-200 ms later on every start (DEVELOPING.md).
+const NETWORK_WAIT_MS = 4000;
+/** The copy of a URL a service worker keeps (null without one, or without Cache Storage). */
+async function keptCopy(href) {
+  try {
+    return (await self.caches?.match(href, { ignoreSearch: true })) ?? null;
+  } catch {
+    return null;
+  }
+}
+async function networkThenKept(href, input, init) {
+  const network = plainFetch(input, init);
+  network.catch(() => {}); // answered from the kept copy: a failure later is no error
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, NETWORK_WAIT_MS);
+  });
+  try {
+    const first = await Promise.race([network, late]);
+    if (first) return first;
+    return (await keptCopy(href)) ?? (await network);
+  } catch (error) {
+    const copy = await keptCopy(href);
+    if (copy) return copy;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Runtime files asked for before Pyodide asks (see askEarly), each handed over once.
+const early = new Map();
+/** Starts fetching a runtime file now, for Pyodide's own fetch of the same URL to pick up. */
+function askEarly(url) {
+  const response = networkThenKept(url.href, url.href);
+  response.catch(() => {}); // the fetch that picks it up sees the failure
+  early.set(url.href, response);
+}
 self.fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
-  const counted = url.href.startsWith(runtimeBase.href) && !url.pathname.endsWith("/runtime.json");
+  const runtime = url.href.startsWith(runtimeBase.href);
+  const counted = runtime && !url.pathname.endsWith("/runtime.json");
+  const asked = early.get(url.href);
+  early.delete(url.href);
   let response;
   try {
-    response = await plainFetch(input, init);
+    response = await (asked ?? (runtime ? networkThenKept(url.href, input, init) : plainFetch(input, init)));
   } catch (error) {
     download.failed = true;
     throw error;
   }
-  if (counted && response.ok && response.body) {
+  if (counted && download.counting && response.ok && response.body) {
     const reader = response.clone().body.getReader();
     const pump = () =>
       reader.read().then(({ done, value }) => {
@@ -70,19 +119,33 @@ for (const level of ["warn", "error"]) {
 
 async function start() {
   progress("manifest", 5, "Reading the runtime manifest");
-  // The manifest and the loader module are fetched at the same time.
+  // The manifest, the loader module, the runtime's JavaScript (1.2 MB, which Pyodide would
+  // otherwise import only once loadPyodide has begun) and the wasm (9.6 MB, the same file for
+  // both attempts below) are fetched at the same time; the standard library once the manifest
+  // has named it. Pyodide's own fetches of these then pick up the responses under way.
+  askEarly(new URL("pyodide.asm.wasm", runtimeBase));
   const loader = import(new URL("pyodide.mjs", runtimeBase).href);
+  const runtimeModule = import(new URL("pyodide.asm.mjs", runtimeBase).href);
   loader.catch(() => {}); // handled where it is awaited below
+  runtimeModule.catch(() => {});
   const response = await fetch(new URL("runtime.json", runtimeBase), { cache: "no-cache" });
   if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
   const manifest = await response.json();
+  askEarly(new URL(manifest.stdlib, runtimeBase));
   const sizes = manifest.sizes ?? {};
-  // (pyodide.asm.mjs is a module import, not a fetch: it arrives before the wasm is asked for.)
+  // (pyodide.asm.mjs is a module import, not a fetch: its 1.2 MB are not counted.)
   download.total = ["pyodide.asm.wasm", manifest.stdlib]
     .map((name) => sizes[name] ?? 0)
     .reduce((a, b) => a + b, 0);
+  // The service worker keeps the runtime in a cache named after its content, with the
+  // standard library's content-named file: finding that file means this very runtime is here.
+  download.counting = !(await keptCopy(new URL(manifest.stdlib, runtimeBase).href));
+  if (!download.counting) progress("runtime", 50, "Starting the Python runtime kept on this device");
 
   const { loadPyodide } = await loader;
+  // Handed to loadPyodide unawaited, so that it asks for the wasm and the standard library
+  // before the runtime's JavaScript has arrived.
+  const createPyodideModule = async (settings) => (await runtimeModule).default(settings);
   // The optimised runtime has the planner inside its standard library (no package to load);
   // the stock fallback installs the planner wheel.
   const attempt = async ({ stdlib, lock, packages }) => {
@@ -92,6 +155,7 @@ async function start() {
       lockFileContents: lock,
       packageBaseUrl: runtimeBase.href,
       packages,
+      createPyodideModule,
     });
     progress("planner", 90, "Starting the planner");
     const api = pyodide.pyimport("planner._bridge");
@@ -106,7 +170,7 @@ async function start() {
     return { api, info };
   };
 
-  reportBytes(true);
+  if (download.counting) reportBytes(true);
   // While the first attempt runs, Pyodide's own failed fetches (a missing precompiled file)
   // surface as unhandled rejections; with a fallback at hand they are held, not thrown, and
   // logged if the first attempt succeeds after all.

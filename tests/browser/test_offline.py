@@ -192,6 +192,52 @@ def progress_log(page) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+# Every message the planner's worker posts, on window.workerMessages (the page's first script
+# starts that worker, so Worker is wrapped before any page script runs).
+RECORD_WORKER_MESSAGES = """
+window.workerMessages = [];
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (event) => window.workerMessages.push(event.data));
+  }
+};
+"""
+
+
+def test_a_kept_runtime_starts_without_counting_its_bytes_and_says_it_is_kept(
+    site, context
+) -> None:
+    page = context.new_page()
+    visit_planner_until_kept(page, site)
+    page.close()
+    page = context.new_page()
+    page.add_init_script(RECORD_WORKER_MESSAGES)
+    page.goto(site.url + "planner/")
+    page.wait_for_selector(READY, timeout=90_000)
+    progress = [m for m in page.evaluate("window.workerMessages") if m.get("type") == "progress"]
+    assert any("kept on this device" in m["label"] for m in progress), progress
+    # Reading a copy of each response only to count it costs the start time for nothing here.
+    assert [m for m in progress if m.get("loaded")] == []
+
+
+def test_a_kept_runtime_is_used_when_the_network_stalls_on_it(site, context) -> None:
+    page = context.new_page()
+    visit_planner_until_kept(page, site)
+    page.close()
+    # A gym's poor signal: the runtime's largest files are asked for and never answered.
+    stalled: list[str] = []
+    largest = re.compile(r"/pyodide/.*\.(wasm|zip)$")
+    context.route(largest, lambda route: stalled.append(route.request.url))
+    page = context.new_page()
+    page.goto(site.url + "planner/")
+    # The kept copy is taken after 4 s without an answer, long before the 45 s stall time-out.
+    page.wait_for_selector(READY, timeout=30_000)
+    assert any(u.endswith("pyodide.asm.wasm") for u in stalled), stalled
+    context.unroute_all(behavior="ignoreErrors")
+
+
 def test_runtime_progress_counts_bytes_and_try_again_recovers_keeping_the_answers(
     site, browser
 ) -> None:
