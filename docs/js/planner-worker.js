@@ -33,7 +33,6 @@ const plainFetch = self.fetch.bind(self);
 // copy is kept (a gym's poor signal). This is done here, not in the service worker, which lets
 // these requests pass: a response piped through a service worker reached this worker about
 // 100-200 ms later on every start (DEVELOPING.md).
-const NETWORK_WAIT_MS = 4000;
 /** The copy of a URL a service worker keeps (null without one, or without Cache Storage). */
 async function keptCopy(href) {
   try {
@@ -42,31 +41,43 @@ async function keptCopy(href) {
     return null;
   }
 }
-async function networkThenKept(href, input, init) {
-  const network = plainFetch(input, init);
-  network.catch(() => {}); // answered from the kept copy: a failure later is no error
+// <network-then-kept>: the service worker's runtime script runs this same code
+// (evenback_build/service_worker.mjs copies it from this file).
+const NETWORK_WAIT_MS = 4000;
+/** The response of `fromNetwork()` while it answers; the copy `fromKept()` finds when it fails, or
+ * has not answered within NETWORK_WAIT_MS while there is a copy. */
+async function networkThenKept(fromNetwork, fromKept) {
+  const answer = fromNetwork();
+  answer.catch(() => {}); // answered from the kept copy: a failure later is no error
   let timer;
   const late = new Promise((resolve) => {
     timer = setTimeout(resolve, NETWORK_WAIT_MS);
   });
   try {
-    const first = await Promise.race([network, late]);
+    const first = await Promise.race([answer, late]);
     if (first) return first;
-    return (await keptCopy(href)) ?? (await network);
+    return (await fromKept()) ?? (await answer);
   } catch (error) {
-    const copy = await keptCopy(href);
+    const copy = await fromKept();
     if (copy) return copy;
     throw error;
   } finally {
     clearTimeout(timer);
   }
 }
+// </network-then-kept>
+/** A runtime file from the network, or from the copy the service worker keeps. */
+const runtimeFetch = (href, input, init) =>
+  networkThenKept(
+    () => plainFetch(input, init),
+    () => keptCopy(href),
+  );
 
 // Runtime files asked for before Pyodide asks (see askEarly), each handed over once.
 const early = new Map();
 /** Starts fetching a runtime file now, for Pyodide's own fetch of the same URL to pick up. */
 function askEarly(url) {
-  const response = networkThenKept(url.href, url.href);
+  const response = runtimeFetch(url.href, url.href);
   response.catch(() => {}); // the fetch that picks it up sees the failure
   early.set(url.href, response);
 }
@@ -78,7 +89,7 @@ self.fetch = async (input, init) => {
   early.delete(url.href);
   let response;
   try {
-    response = await (asked ?? (runtime ? networkThenKept(url.href, input, init) : plainFetch(input, init)));
+    response = await (asked ?? (runtime ? runtimeFetch(url.href, input, init) : plainFetch(input, init)));
   } catch (error) {
     download.failed = true;
     throw error;
