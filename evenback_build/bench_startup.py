@@ -125,6 +125,13 @@ ENTRIES = (
     ".map((e) => [e.name, e.startTime, e.responseEnd])]"
 )
 
+# The Pyodide worker's own steps (performance marks "even-back:<step>", js/planner-worker.js).
+MARKS = (
+    "performance.getEntriesByType('mark').filter((e) => e.name.startsWith('even-back:'))"
+    ".map((e) => [e.name, e.startTime])"
+)
+STEPS = ("manifest", "snapshot-read", "loader", "runtime-module", "pyodide", "ready")
+
 
 def timeline(page: Any) -> dict[str, float]:
     """The start's milestones in ms from navigation (see ENTRIES); the worker's only where
@@ -137,6 +144,8 @@ def timeline(page: Any) -> dict[str, float]:
             worker_origin, worker_entries = worker.evaluate(ENTRIES)
             offset = worker_origin - origin
             result["worker"] = offset
+            for name, start in worker.evaluate(MARKS):
+                result[name.removeprefix("even-back:")] = start + offset
             entries += [[name, start + offset, end + offset] for name, start, end in worker_entries]
     runtime = [(name, start, end) for name, start, end in entries if "/pyodide/" in name]
     for name, start, _ in runtime:
@@ -356,6 +365,20 @@ def main(argv: list[str] | None = None) -> int:
             text = [f"{c:.0f}" if c is not None else "-" for c in cells]
             print(
                 f"{name:<18}{phase:<8}{text[0]:>7}{text[1]:>8}{text[2]:>12}{text[3]:>12}{text[4]:>10}"
+            )
+    print(
+        "\nthe Pyodide worker's steps (medians, ms from navigation): runtime.json read, the kept "
+        "snapshot read, pyodide.mjs and pyodide.asm.mjs imported, Pyodide started, ready"
+    )
+    print(f"{'variant':<18}{'phase':<8}" + "".join(f"{step:>15}" for step in STEPS))
+    for name, m in medians.items():
+        if f"cold_{STEPS[0]}_ms" not in m:
+            continue
+        for phase in ("cold", "warm", "return"):
+            cells = [m.get(f"{phase}_{step}_ms") for step in STEPS]
+            print(
+                f"{name:<18}{phase:<8}"
+                + "".join(f"{c:>15.0f}" if c is not None else f"{'-':>15}" for c in cells)
             )
     if "planner" in medians:
         p = medians["planner"]

@@ -24,6 +24,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "service_worker: the browser context lets the site's service worker install, as for a"
         " reader (tests/browser/conftest.py)",
     )
+    config.addinivalue_line(
+        "markers",
+        "snapshot: the planner page keeps its engine's snapshot, as for a reader"
+        " (tests/browser/_contexts.py)",
+    )
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker

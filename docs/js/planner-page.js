@@ -81,6 +81,14 @@ export function mount(root) {
     ui?.runtimeFailed();
   };
 
+  // Whether the engine started from (or has kept) its snapshot, for scripts and tests.
+  const onSnapshot = () => {
+    if (!root.isConnected) runtime.removeEventListener("snapshot", onSnapshot);
+    else if (runtime.snapshot) root.dataset.snapshot = runtime.snapshot;
+  };
+  runtime.addEventListener("snapshot", onSnapshot);
+  onSnapshot();
+
   if (runtime.state === "ready") return onReady();
   // A runtime that failed still gets the form (answers can be typed; "Try again" restarts it
   // in place, js/planner-offline.js): ready and failed stay bound for that retry.

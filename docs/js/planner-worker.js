@@ -1,12 +1,30 @@
 // The planner's engine: a module Web Worker that starts Pyodide from this site's own files
 // (never another origin) and answers calls to planner._bridge. Every URL is derived from
 // import.meta.url, so the site works at "/" and under a sub-path such as "/even-back/".
+import {
+  dropSnapshots,
+  keepSnapshot,
+  packSnapshot,
+  readKeptSnapshot,
+  snapshotURL,
+  unpackSnapshot,
+} from "./engine-snapshot.js";
+
 const runtimeBase = new URL("../pyodide/", import.meta.url);
 let bridge = null;
+// Started with the name "even-back-snapshot" (js/runtime.js, once a planner has started on this
+// device without one), this worker starts the runtime, imports the planner, keeps a snapshot
+// of that memory for the next starts and ends: it never receives anything a person typed.
+// (A name, not a query string: the service worker answers planner-worker.js?anything with the
+// precached planner-worker.js, whose URL is then the module's import.meta.url.)
+const makingSnapshot = self.name === "even-back-snapshot";
 
 const post = (message) => self.postMessage(message);
-const progress = (stage, percent, label, bytes = {}) =>
-  post({ type: "progress", stage, percent, label, ...bytes });
+// Where a start's time goes, for scripts/bench-startup (performance marks "even-back:<step>").
+const mark = (step) => performance.mark(`even-back:${step}`);
+const progress = (stage, percent, label, bytes = {}) => {
+  if (!makingSnapshot) post({ type: "progress", stage, percent, label, ...bytes });
+};
 
 // Progress by bytes: every runtime file's response is counted as it arrives (a clone is read,
 // so Pyodide still gets the plain response and the wasm keeps the browser's code cache),
@@ -110,6 +128,10 @@ self.fetch = async (input, init) => {
   return response;
 };
 
+// While a snapshot is restored, a wasm failure Pyodide reports (see WASM_FAILURE) ends that
+// attempt, not the start: the runtime then starts the usual way.
+let restoreFailed = null;
+
 // Pyodide reports a wasm it cannot fetch or compile on the console (a warning or an error)
 // and may then never settle its promise: turn those reports into a failure at once instead of
 // waiting for the page's start timeout.
@@ -119,6 +141,7 @@ for (const level of ["warn", "error"]) {
   console[level] = (...args) => {
     original(...args);
     if (bridge === null && WASM_FAILURE.test(args.map(String).join(" "))) {
+      if (restoreFailed) return restoreFailed(new Error(args.map(String).join(" ")));
       post({
         type: "failed",
         network: download.failed,
@@ -135,6 +158,10 @@ async function start() {
   // both attempts below) are fetched at the same time; the standard library once the manifest
   // has named it. Pyodide's own fetches of these then pick up the responses under way.
   askEarly(new URL("pyodide.asm.wasm", runtimeBase));
+  // A kept snapshot (js/engine-snapshot.js) is read at once too: Pyodide needs its bytes
+  // before it instantiates the wasm. Whether it is this runtime's is known from the manifest.
+  const snapshot = makingSnapshot ? Promise.resolve(null) : readKeptSnapshot(runtimeBase);
+  snapshot.then(() => mark("snapshot-read"));
   const loader = import(new URL("pyodide.mjs", runtimeBase).href);
   const runtimeModule = import(new URL("pyodide.asm.mjs", runtimeBase).href);
   loader.catch(() => {}); // handled where it is awaited below
@@ -142,6 +169,7 @@ async function start() {
   const response = await fetch(new URL("runtime.json", runtimeBase), { cache: "no-cache" });
   if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
   const manifest = await response.json();
+  mark("manifest");
   askEarly(new URL(manifest.stdlib, runtimeBase));
   const sizes = manifest.sizes ?? {};
   // (pyodide.asm.mjs is a module import, not a fetch: its 1.2 MB are not counted.)
@@ -150,16 +178,23 @@ async function start() {
     .reduce((a, b) => a + b, 0);
   // The service worker keeps the runtime in a cache named after its content, with the
   // standard library's content-named file: finding that file means this very runtime is here.
-  download.counting = !(await keptCopy(new URL(manifest.stdlib, runtimeBase).href));
+  download.counting =
+    !makingSnapshot && !(await keptCopy(new URL(manifest.stdlib, runtimeBase).href));
   if (!download.counting) progress("runtime", 50, "Starting the Python runtime kept on this device");
 
   const { loadPyodide } = await loader;
+  mark("loader");
   // Handed to loadPyodide unawaited, so that it asks for the wasm and the standard library
   // before the runtime's JavaScript has arrived.
-  const createPyodideModule = async (settings) => (await runtimeModule).default(settings);
+  const createPyodideModule = async (settings) => {
+    const module = await runtimeModule;
+    mark("runtime-module");
+    return module.default(settings);
+  };
   // The optimised runtime has the planner inside its standard library (no package to load);
   // the stock fallback installs the planner wheel.
-  const attempt = async ({ stdlib, lock, packages }) => {
+  // `options`: loadPyodide's options to restore a kept snapshot, or to make one.
+  const attempt = async ({ stdlib, lock, packages }, options = {}) => {
     const pyodide = await loadPyodide({
       indexURL: runtimeBase.href,
       stdLibURL: new URL(stdlib, runtimeBase).href,
@@ -167,9 +202,12 @@ async function start() {
       packageBaseUrl: runtimeBase.href,
       packages,
       createPyodideModule,
+      ...options,
     });
+    mark("pyodide");
     progress("planner", 90, "Starting the planner");
     const api = pyodide.pyimport("planner._bridge");
+    if (makingSnapshot) return { pyodide };
     // The page builds its form from the description the build put in it; describe() is asked
     // for only if that is missing. Ready tells the versions the status line shows.
     const info = JSON.parse(
@@ -181,7 +219,9 @@ async function start() {
     return { api, info };
   };
 
+  if (makingSnapshot) return makeSnapshot(manifest, attempt);
   if (download.counting) reportBytes(true);
+  let loaded = await restoreSnapshot(manifest, attempt, await snapshot);
   // While the first attempt runs, Pyodide's own failed fetches (a missing precompiled file)
   // surface as unhandled rejections; with a fallback at hand they are held, not thrown, and
   // logged if the first attempt succeeds after all.
@@ -193,9 +233,12 @@ async function start() {
     }
   };
   self.addEventListener("unhandledrejection", hold);
-  let loaded;
   try {
-    loaded = await attempt(manifest);
+    if (!loaded) {
+      loaded = await attempt(manifest);
+      // No snapshot was kept: the page may have one made ("absent"), where Cache Storage is.
+      loaded.info.snapshot = self.caches ? "absent" : "unavailable";
+    }
     for (const reason of held) console.error("Pyodide:", reason);
   } catch (error) {
     // The precompiled files could not be used (missing, say): the stock ones always work.
@@ -203,12 +246,57 @@ async function start() {
     console.warn("Precompiled runtime files unavailable; using the stock ones:", error);
     progress("runtime", 20, "Loading the standard runtime files");
     loaded = await attempt(manifest.fallback);
+    loaded.info.snapshot = "unavailable"; // snapshots are of the optimised runtime only
   } finally {
     self.removeEventListener("unhandledrejection", hold);
   }
   bridge = loaded.api;
   const info = loaded.info;
+  mark("ready");
   post({ type: "ready", info });
+}
+
+/** The planner started from the kept snapshot (info.snapshot "restored"), or null when there
+ * is none or it cannot be used (it is then dropped, and the runtime starts the usual way). */
+async function restoreSnapshot(manifest, attempt, kept) {
+  if (!kept) return null;
+  if (kept.url !== snapshotURL(runtimeBase, manifest)) {
+    await dropSnapshots(runtimeBase); // another build's
+    return null;
+  }
+  progress("runtime", 60, "Starting the planner kept on this device");
+  const failed = new Promise((_, reject) => {
+    restoreFailed = reject;
+  });
+  try {
+    const memory = unpackSnapshot(kept.packed);
+    const loaded = await Promise.race([attempt(manifest, { _loadSnapshot: memory }), failed]);
+    loaded.info.snapshot = "restored";
+    return loaded;
+  } catch (error) {
+    console.warn("The kept snapshot could not be restored; starting the usual way:", error);
+    await dropSnapshots(runtimeBase);
+    return null;
+  } finally {
+    restoreFailed = null;
+  }
+}
+
+/** Makes and keeps the snapshot (the optimised runtime only, with the planner imported), tells
+ * the page {type: "snapshot", stored, bytes, ms}; other snapshots of this runtime are dropped. */
+async function makeSnapshot(manifest, attempt) {
+  const began = performance.now();
+  const { pyodide } = await attempt(manifest, { _makeSnapshot: true });
+  const memory = pyodide.makeMemorySnapshot();
+  const packed = packSnapshot(memory);
+  await keepSnapshot(runtimeBase, snapshotURL(runtimeBase, manifest), packed);
+  post({
+    type: "snapshot",
+    stored: true,
+    memory: memory.byteLength,
+    bytes: packed.byteLength,
+    ms: Math.round(performance.now() - began),
+  });
 }
 
 self.addEventListener("message", ({ data }) => {
@@ -228,5 +316,9 @@ self.addEventListener("message", ({ data }) => {
 });
 
 start().catch((error) =>
-  post({ type: "failed", network: download.failed, message: String(error?.message ?? error) }),
+  post(
+    makingSnapshot
+      ? { type: "snapshot", stored: false, message: String(error?.message ?? error) }
+      : { type: "failed", network: download.failed, message: String(error?.message ?? error) },
+  ),
 );

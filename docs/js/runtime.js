@@ -20,11 +20,23 @@ const OFFLINE_TEXT =
   `${OFFLINE_REASON} Your answers are kept on this page; once you are online, choose Try again ` +
   "to make plans, downloads and share links.";
 
+// The snapshot of the started planner that later starts restore (js/planner-worker.js): made
+// once per device and build, by a worker of its own started SNAPSHOT_DELAY_MS after this page's
+// planner is ready (then when the browser is idle), so it never slows this start or a plan.
+// this.snapshot: "restored" (this start used it), "absent" (none kept), "making", "stored",
+// "failed", "unavailable" (no Cache Storage, or the standard runtime files are in use), or
+// "off" (window.evenBackSnapshots = "off", set before the page's scripts: the browser tests do
+// this where a snapshot would never be restored, tests/browser/_contexts.py).
+const SNAPSHOT_DELAY_MS = 1000;
+const SNAPSHOT_TIMEOUT_MS = 120_000; // the runtime is kept by then: a maker that has not
+// answered is stuck, and is stopped (the next start tries again)
+
 class Runtime extends EventTarget {
   constructor(timeoutMs = START_TIMEOUT_MS) {
     super();
     this.timeoutMs = timeoutMs;
     this.info = null;
+    this.snapshot = null;
     this.pending = new Map();
     this.nextId = 1;
     this.begin(true);
@@ -105,8 +117,11 @@ class Runtime extends EventTarget {
       clearTimeout(this.stallTimer);
       this.state = "ready";
       this.info = message.info;
+      const snapshot = message.info.snapshot ?? "unavailable";
+      this.setSnapshot(snapshot === "absent" && window.evenBackSnapshots === "off" ? "off" : snapshot);
       this.resolveReady(message.info);
       this.dispatchEvent(new CustomEvent("ready", { detail: message.info }));
+      if (this.snapshot === "absent") this.makeSnapshotLater();
     } else if (message.type === "failed") {
       if (message.network && navigator.onLine === false) this.fail(OFFLINE_TEXT, OFFLINE_REASON);
       else if (message.network) this.fail(`The planner's engine could not be downloaded (${message.message}).`);
@@ -117,6 +132,50 @@ class Runtime extends EventTarget {
       if ("error" in message) reject(new Error(message.error));
       else resolve(message.result);
     }
+  }
+
+  setSnapshot(state) {
+    this.snapshot = state;
+    this.dispatchEvent(new CustomEvent("snapshot", { detail: state }));
+  }
+
+  /** Has a snapshot made by a worker of its own, once the page has been idle a moment. */
+  makeSnapshotLater() {
+    const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 0));
+    setTimeout(() => idle(() => this.makeSnapshot(), { timeout: 5000 }), SNAPSHOT_DELAY_MS);
+  }
+
+  makeSnapshot() {
+    if (this.snapshot !== "absent") return;
+    this.setSnapshot("making");
+    let worker;
+    try {
+      worker = new Worker(new URL("./planner-worker.js", import.meta.url), {
+        type: "module",
+        name: "even-back-snapshot",
+      });
+    } catch {
+      this.setSnapshot("failed");
+      return;
+    }
+    let timer = null;
+    const done = (stored) => {
+      clearTimeout(timer);
+      worker.terminate();
+      if (this.snapshot === "making") this.setSnapshot(stored ? "stored" : "failed");
+    };
+    timer = setTimeout(() => done(false), SNAPSHOT_TIMEOUT_MS);
+    worker.addEventListener("message", ({ data }) => {
+      if (data?.type === "snapshot") {
+        if (!data.stored) console.warn("The planner's snapshot was not kept:", data.message);
+        done(Boolean(data.stored));
+      }
+      else if (data?.type === "failed" || data?.type === "ready") done(false); // not a maker
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault?.();
+      done(false);
+    });
   }
 
   /** Give up the start: `text` is the whole message, `reason` only why (without what to do). */

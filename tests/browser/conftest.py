@@ -69,6 +69,8 @@ def context(browser, recorder: Recorder, request: pytest.FixtureRequest) -> Iter
     options: dict[str, object] = {"viewport": {"width": 1280, "height": 900}}
     if request.node.get_closest_marker("service_worker"):
         options["service_workers"] = "allow"
+    if request.node.get_closest_marker("snapshot"):
+        options["snapshots"] = True
     ctx = new_context(browser, **options)
     watch(ctx, recorder)
     yield ctx

@@ -8,6 +8,7 @@ import struct
 from typing import Any
 
 import pytest
+from _contexts import NO_SNAPSHOTS
 from _recording import assert_clean, watch
 
 from evenback_build.chromium import ARGS as CHROMIUM_ARGS
@@ -141,6 +142,7 @@ def profile_context(browser, recorder, tmp_path):  # type: ignore[no-untyped-def
     ctx = browser.browser_type.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS
     )
+    ctx.add_init_script(NO_SNAPSHOTS)
     watch(ctx, recorder)
     yield ctx
     ctx.close()

@@ -15,11 +15,16 @@ from test_offline import poll
 from evenback_build.paths import ROOT
 from evenback_build.serve import make_server
 
-# Here the site's service worker is what is under test: it installs, as for a reader.
-pytestmark = pytest.mark.service_worker
+# Here the site's service worker is what is under test: it installs, as for a reader; and the
+# planner keeps its engine's snapshot, which a new worker drops if it is of another runtime.
+pytestmark = [pytest.mark.service_worker, pytest.mark.snapshot]
 
 CHANGED = "A sentence only the new version has."
 CACHE_NAMES = "async () => caches.keys()"
+SNAPSHOTS = "async () => (await (await caches.open('even-back-snapshot')).keys()).map((r) => r.url)"
+SNAPSHOT_OF = (
+    "async (url) => (await caches.open('even-back-snapshot')).put(url, new Response('old'))"
+)
 
 
 @pytest.fixture
@@ -56,6 +61,11 @@ def test_new_build_is_offered_served_after_reload_old_caches_gone_log_intact(
     page.goto(url + "planner/")
     page.wait_for_selector("#planner[data-state=ready]", timeout=90_000)
     page.wait_for_selector("html[data-runtime-kept=true]", state="attached", timeout=90_000)
+    page.wait_for_selector("#planner[data-snapshot=stored]", state="attached", timeout=90_000)
+    # A snapshot of another runtime, as an older build may have left (this one's stays).
+    page.evaluate(SNAPSHOT_OF, url + "pyodide/snapshot/314.0.0/python_stdlib-0000.zip.bin")
+    snapshots = page.evaluate(SNAPSHOTS)
+    assert len(snapshots) == 2
     old_caches = page.evaluate(CACHE_NAMES)
     old_runtime = [n for n in old_caches if n.startswith("even-back-runtime-")]
     assert len(old_runtime) == 1
@@ -89,6 +99,8 @@ def test_new_build_is_offered_served_after_reload_old_caches_gone_log_intact(
         banner.get_by_role("button", name="reload").click()
     assert CHANGED in page.locator("article").inner_text()
     poll(page, "(old) => caches.keys().then((names) => !names.includes(old))", old_runtime[0])
+    poll(page, f"() => ({SNAPSHOTS})().then((kept) => kept.length === 1)")
+    assert page.evaluate(SNAPSHOTS) == [u for u in snapshots if "314.0.0" not in u]
     assert page.evaluate("localStorage.getItem('even-back:update-test')") == "logged"
     kept = page.evaluate(
         """() => new Promise((resolve) => {

@@ -1,0 +1,150 @@
+"""The engine's snapshot: made once, in a worker of its own, and restored by later starts.
+
+A later start restores the runtime's memory with the planner already imported, instead of
+starting Python again (js/planner-worker.js). It must plan exactly as the command line does,
+work offline, never receive what a person typed, and never stop the planner from starting: a
+snapshot that cannot be restored is dropped and the runtime starts the usual way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from _cli import cli_plan
+from test_offline import poll, visit_planner_until_kept
+from test_planner_downloads import FILES, PLAN_SHOWN, PROFILE, download, share_link
+
+# The planner page keeps its snapshot here, as for a reader (and the service worker installs:
+# offline is part of what is under test).
+pytestmark = [pytest.mark.snapshot, pytest.mark.service_worker]
+
+# The engine has started (the page says how, whatever it then shows: a form, or the last plan).
+STARTED = "#planner[data-snapshot]"
+STORED = "#planner[data-snapshot=stored]"
+SNAPSHOT_PROFILE: dict[str, Any] = {**PROFILE, "weeks": 2, "start_date": "2027-01-04"}
+
+# Which workers the page started ("url#name"), and what it posted to each (Worker is wrapped
+# before any page script runs: the page's first script starts the planner's worker).
+RECORD_WORKERS = """
+window.workerPosts = [];
+window.workerUrls = [];
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(url, options) {
+    super(url, options);
+    this.url = String(url) + "#" + (options?.name ?? "");
+    window.workerUrls.push(this.url);
+  }
+  postMessage(message, ...rest) {
+    window.workerPosts.push([this.url, JSON.stringify(message)]);
+    return super.postMessage(message, ...rest);
+  }
+};
+"""
+
+# The kept snapshots: [url, bytes] for each entry of the snapshot cache.
+KEPT_SNAPSHOTS = """async () => {
+  const cache = await caches.open("even-back-snapshot");
+  const out = [];
+  for (const request of await cache.keys()) {
+    out.push([request.url, (await (await cache.match(request)).arrayBuffer()).byteLength]);
+  }
+  return out;
+}"""
+
+
+def start_and_keep_the_snapshot(page, site) -> list[list[Any]]:  # type: ignore[no-untyped-def]
+    """The first visit: the planner starts the usual way (no snapshot yet), is kept for offline
+    use, and has its snapshot made; the snapshot cache's entries."""
+    page.add_init_script(RECORD_WORKERS)
+    visit_planner_until_kept(page, site)
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(PLAN_SHOWN, timeout=60_000)
+    assert page.locator("#planner").get_attribute("data-snapshot") in ("absent", "making", "stored")
+    page.wait_for_selector(STORED, state="attached", timeout=90_000)
+    kept = page.evaluate(KEPT_SNAPSHOTS)
+    assert len(kept) == 1, kept
+    url, size = kept[0]
+    assert url.startswith(site.url + "pyodide/snapshot/") and size > 5_000_000
+    return kept
+
+
+def test_a_later_start_offline_restores_the_snapshot_and_plans_as_the_cli_does(
+    site, context
+) -> None:
+    page = context.new_page()
+    start_and_keep_the_snapshot(page, site)
+    # The snapshot's worker was started for that alone: nothing was ever posted to it (so
+    # nothing a person typed), while the planner's worker was asked for plans as usual.
+    makers = [u for u in page.evaluate("window.workerUrls") if u.endswith("#even-back-snapshot")]
+    assert len(makers) == 1
+    posts = page.evaluate("window.workerPosts")
+    assert [p for p in posts if p[0].endswith("#even-back-snapshot")] == []
+    assert any('"plan_view"' in message for _, message in posts), posts
+    page.close()
+
+    context.set_offline(True)
+    later = context.new_page()
+    later.goto(share_link(site, SNAPSHOT_PROFILE))
+    later.wait_for_selector(PLAN_SHOWN, timeout=90_000)
+    assert later.locator("#planner").get_attribute("data-snapshot") == "restored"
+    for fmt in FILES:
+        assert download(later, fmt) == cli_plan(SNAPSHOT_PROFILE, fmt), fmt
+    # The form still plans from what is typed, in the restored runtime.
+    later.locator("#pl-weeks").fill("3")
+    later.get_by_role("button", name="Make my plan").click()
+    poll(later, "() => document.querySelectorAll('#planner .planner-week').length === 3")
+    later.wait_for_selector(PLAN_SHOWN)
+    assert download(later, "json") == cli_plan({**SNAPSHOT_PROFILE, "weeks": 3}, "json")
+    context.set_offline(False)
+
+
+# What can happen to the kept bytes: any other bytes, a write cut short, or a whole packed
+# snapshot whose memory Pyodide refuses (its first bytes, where Pyodide checks what it is).
+DAMAGE = {
+    "garbage": "(bytes) => new Uint8Array(1_000_000).fill(7)",
+    "truncated": "(bytes) => bytes.slice(0, Math.floor(bytes.length / 2))",
+    "refused": (
+        "(bytes) => { const count = new DataView(bytes.buffer).getUint32(12, true); "
+        "bytes.fill(255, 16 + 4 * count, 16 + 4 * count + 64); return bytes; }"
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_snapshot_is_dropped_the_planner_starts_and_a_new_one_is_kept(
+    site, context, damage
+) -> None:
+    page = context.new_page()
+    [[url, size]] = start_and_keep_the_snapshot(page, site)
+    page.evaluate(
+        f"""async (url) => {{
+          const cache = await caches.open("even-back-snapshot");
+          const bytes = new Uint8Array(await (await cache.match(url)).arrayBuffer());
+          await cache.put(url, new Response(({DAMAGE[damage]})(bytes)));
+        }}""",
+        url,
+    )
+    page.close()
+
+    later = context.new_page()
+    later.goto(site.url + "planner/")
+    later.wait_for_selector(STARTED, state="attached", timeout=90_000)
+    # Started the usual way, and a sound snapshot made again in place of the damaged one.
+    assert later.locator("#planner").get_attribute("data-snapshot") in (
+        "absent",
+        "making",
+        "stored",
+    )
+    later.wait_for_selector(STORED, state="attached", timeout=90_000)
+    assert later.evaluate(KEPT_SNAPSHOTS) == [[url, size]]
+    later.locator("#pl-weeks").fill("2")
+    later.get_by_role("button", name="Make my plan").click()
+    later.wait_for_selector(PLAN_SHOWN, timeout=60_000)
+    assert later.locator("#planner .planner-week").count() == 2
+
+    again = context.new_page()
+    again.goto(site.url + "planner/")
+    again.wait_for_selector(STARTED, state="attached", timeout=90_000)
+    assert again.locator("#planner").get_attribute("data-snapshot") == "restored"
