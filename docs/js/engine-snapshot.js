@@ -1,56 +1,108 @@
 // The planner engine's snapshot: the Pyodide runtime's memory once the planner is imported,
-// kept on this device (Cache Storage, "even-back-snapshot") so that a later start restores it
-// instead of starting Python and importing the planner again (js/planner-worker.js makes and
-// restores it; DEVELOPING.md has the measurement). It holds the runtime and the planner's code,
-// nothing a person typed. Each is named after the runtime's version and the standard library's
-// content (which holds the planner), so a new build never restores an old one; one is kept per
-// site (the others are dropped when one is kept, and by the service worker on an update).
+// kept on this device so that a later start restores it instead of starting Python and
+// importing the planner again (js/planner-worker.js makes and restores it; DEVELOPING.md has
+// the measurement). It holds the runtime and the planner's code, nothing a person typed.
+//
+// Kept in the origin private file system (navigator.storage.getDirectory()): a folder
+// "even-back-snapshot", in it one folder per copy of the site on this origin (its runtime's
+// path: "/" and a sub-path are two sites), in that one file, named after the runtime's version
+// and the standard library's content (which holds the planner), so a new build never restores
+// an old one; other files are dropped when one is kept, and by the service worker on an update.
+// Cache Storage was slower: 12 MB read from it took 100 ms of a start, and more while the
+// service worker was reading the page's own files from its cache (DEVELOPING.md).
 //
 // Kept packed: most of the memory is never written (31 MB, 19 MB of it zero pages), so only its
-// non-zero 64 KiB pages are stored (about 12 MB): reading 31 MB from Cache Storage took about
-// 200 ms of every start, and unpacking is one allocation and a copy.
-const CACHE = "even-back-snapshot";
+// non-zero 64 KiB pages are stored (about 12 MB), and unpacking is one allocation and a copy.
+const FOLDER = "even-back-snapshot";
 const MAGIC = 0x31534245; // "EBS1", little-endian
 const PAGE = 65536;
 const HEADER = 16; // magic, the memory's length, the page size, the number of pages kept
+const PART = ".part"; // a file still being written
 
-/** The URL the snapshot of this runtime (runtime.json's `manifest`) is kept under. */
-export const snapshotURL = (runtimeBase, manifest) =>
-  new URL(`snapshot/${manifest.pyodide}/${manifest.stdlib}.bin`, runtimeBase).href;
+/** The file name the snapshot of this runtime (runtime.json's `manifest`) is kept under. */
+export const snapshotName = (manifest) =>
+  `${encodeURIComponent(`${manifest.pyodide}-${manifest.stdlib}`)}.bin`;
 
-/** The snapshot kept for the runtime at `runtimeBase`, whichever build made it: {url, packed}
- * (packed: an ArrayBuffer), or null when none is kept or Cache Storage is not available. */
+/** The folder of this copy of the site's snapshots (null if there is none and not `create`). */
+async function siteFolder(runtimeBase, create) {
+  try {
+    const root = await navigator.storage.getDirectory();
+    const top = await root.getDirectoryHandle(FOLDER, { create });
+    return await top.getDirectoryHandle(encodeURIComponent(runtimeBase.pathname), { create });
+  } catch (error) {
+    if (create) throw error;
+    return null; // none kept, or no such storage here (an insecure origin, some private modes)
+  }
+}
+
+/** Whether this browser can keep a snapshot here. */
+export const canKeepSnapshots = () => typeof navigator.storage?.getDirectory === "function";
+
+/** The snapshot kept for the runtime at `runtimeBase`, whichever build made it: {name, packed}
+ * (packed: an ArrayBuffer), or null when none is kept or it cannot be read. */
 export async function readKeptSnapshot(runtimeBase) {
   try {
-    if (!(await self.caches.has(CACHE))) return null;
-    const cache = await self.caches.open(CACHE);
-    const prefix = new URL("snapshot/", runtimeBase).href;
-    const request = (await cache.keys()).find((r) => r.url.startsWith(prefix));
-    const response = request && (await cache.match(request));
-    return response ? { url: request.url, packed: await response.arrayBuffer() } : null;
-  } catch {
-    return null; // no Cache Storage here (an insecure origin, some private modes)
-  }
-}
-
-/** Keeps `packed` under `url`, and drops every other snapshot of the runtime at `runtimeBase`. */
-export async function keepSnapshot(runtimeBase, url, packed) {
-  const cache = await self.caches.open(CACHE);
-  await cache.put(url, new Response(packed, { headers: { "content-type": "application/octet-stream" } }));
-  await dropSnapshots(runtimeBase, url);
-}
-
-/** Drops every kept snapshot of the runtime at `runtimeBase`, but `keep` (a URL) if given. */
-export async function dropSnapshots(runtimeBase, keep = null) {
-  try {
-    if (!(await self.caches.has(CACHE))) return;
-    const cache = await self.caches.open(CACHE);
-    for (const request of await cache.keys()) {
-      if (request.url.startsWith(runtimeBase.href) && request.url !== keep) await cache.delete(request);
+    const folder = await siteFolder(runtimeBase, false);
+    if (!folder) return null;
+    for await (const [name, handle] of folder.entries()) {
+      if (handle.kind === "file" && !name.endsWith(PART)) return { name, packed: await readFile(handle) };
     }
   } catch {
-    // no Cache Storage
+    // being written by another tab, or gone meanwhile: start the usual way
   }
+  return null;
+}
+
+async function readFile(handle) {
+  if (typeof handle.createSyncAccessHandle === "function") {
+    // In a worker: one read straight into the buffer.
+    const access = await handle.createSyncAccessHandle();
+    try {
+      const bytes = new Uint8Array(access.getSize());
+      if (access.read(bytes, { at: 0 }) !== bytes.length) throw new Error("short read");
+      return bytes.buffer;
+    } finally {
+      access.close();
+    }
+  }
+  return (await handle.getFile()).arrayBuffer();
+}
+
+/** Keeps `packed` as `name` (written aside, then renamed where the browser can, so a start in
+ * another tab never reads half of it), and drops every other snapshot of this copy of the site. */
+export async function keepSnapshot(runtimeBase, name, packed) {
+  const folder = await siteFolder(runtimeBase, true);
+  const canMove = typeof FileSystemFileHandle.prototype.move === "function";
+  const handle = await folder.getFileHandle(canMove ? name + PART : name, { create: true });
+  if (typeof handle.createSyncAccessHandle === "function") {
+    const access = await handle.createSyncAccessHandle();
+    try {
+      access.truncate(0);
+      access.write(packed, { at: 0 });
+      access.flush();
+    } finally {
+      access.close();
+    }
+  } else {
+    const writable = await handle.createWritable();
+    await writable.write(packed);
+    await writable.close();
+  }
+  if (canMove) {
+    await dropSnapshots(runtimeBase, name + PART);
+    await handle.move(name);
+  } else {
+    await dropSnapshots(runtimeBase, name);
+  }
+}
+
+/** Drops every kept snapshot of this copy of the site, but the file `keep` if given. */
+export async function dropSnapshots(runtimeBase, keep = null) {
+  const folder = await siteFolder(runtimeBase, false);
+  if (!folder) return;
+  const names = [];
+  for await (const name of folder.keys()) if (name !== keep) names.push(name);
+  for (const name of names) await folder.removeEntry(name).catch(() => {});
 }
 
 /** The memory's non-zero pages, with where they go (see HEADER). */

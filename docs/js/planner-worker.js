@@ -2,11 +2,12 @@
 // (never another origin) and answers calls to planner._bridge. Every URL is derived from
 // import.meta.url, so the site works at "/" and under a sub-path such as "/even-back/".
 import {
+  canKeepSnapshots,
   dropSnapshots,
   keepSnapshot,
   packSnapshot,
   readKeptSnapshot,
-  snapshotURL,
+  snapshotName,
   unpackSnapshot,
 } from "./engine-snapshot.js";
 
@@ -164,8 +165,8 @@ async function start() {
   snapshot.then(() => mark("snapshot-read"));
   const loader = import(new URL("pyodide.mjs", runtimeBase).href);
   const runtimeModule = import(new URL("pyodide.asm.mjs", runtimeBase).href);
-  loader.catch(() => {}); // handled where it is awaited below
-  runtimeModule.catch(() => {});
+  loader.then(() => mark("loader"), () => {}); // a failure is handled where it is awaited
+  runtimeModule.then(() => mark("runtime-module"), () => {});
   const response = await fetch(new URL("runtime.json", runtimeBase), { cache: "no-cache" });
   if (!response.ok) throw new Error(`runtime.json answered HTTP ${response.status}`);
   const manifest = await response.json();
@@ -183,14 +184,9 @@ async function start() {
   if (!download.counting) progress("runtime", 50, "Starting the Python runtime kept on this device");
 
   const { loadPyodide } = await loader;
-  mark("loader");
   // Handed to loadPyodide unawaited, so that it asks for the wasm and the standard library
   // before the runtime's JavaScript has arrived.
-  const createPyodideModule = async (settings) => {
-    const module = await runtimeModule;
-    mark("runtime-module");
-    return module.default(settings);
-  };
+  const createPyodideModule = async (settings) => (await runtimeModule).default(settings);
   // The optimised runtime has the planner inside its standard library (no package to load);
   // the stock fallback installs the planner wheel.
   // `options`: loadPyodide's options to restore a kept snapshot, or to make one.
@@ -237,7 +233,7 @@ async function start() {
     if (!loaded) {
       loaded = await attempt(manifest);
       // No snapshot was kept: the page may have one made ("absent"), where Cache Storage is.
-      loaded.info.snapshot = self.caches ? "absent" : "unavailable";
+      loaded.info.snapshot = canKeepSnapshots() ? "absent" : "unavailable";
     }
     for (const reason of held) console.error("Pyodide:", reason);
   } catch (error) {
@@ -260,8 +256,8 @@ async function start() {
  * is none or it cannot be used (it is then dropped, and the runtime starts the usual way). */
 async function restoreSnapshot(manifest, attempt, kept) {
   if (!kept) return null;
-  if (kept.url !== snapshotURL(runtimeBase, manifest)) {
-    await dropSnapshots(runtimeBase); // another build's
+  if (kept.name !== snapshotName(manifest)) {
+    await dropSnapshots(runtimeBase).catch(() => {}); // another build's
     return null;
   }
   progress("runtime", 60, "Starting the planner kept on this device");
@@ -275,7 +271,7 @@ async function restoreSnapshot(manifest, attempt, kept) {
     return loaded;
   } catch (error) {
     console.warn("The kept snapshot could not be restored; starting the usual way:", error);
-    await dropSnapshots(runtimeBase);
+    await dropSnapshots(runtimeBase).catch(() => {});
     return null;
   } finally {
     restoreFailed = null;
@@ -289,7 +285,7 @@ async function makeSnapshot(manifest, attempt) {
   const { pyodide } = await attempt(manifest, { _makeSnapshot: true });
   const memory = pyodide.makeMemorySnapshot();
   const packed = packSnapshot(memory);
-  await keepSnapshot(runtimeBase, snapshotURL(runtimeBase, manifest), packed);
+  await keepSnapshot(runtimeBase, snapshotName(manifest), packed);
   post({
     type: "snapshot",
     stored: true,

@@ -21,10 +21,21 @@ pytestmark = [pytest.mark.service_worker, pytest.mark.snapshot]
 
 CHANGED = "A sentence only the new version has."
 CACHE_NAMES = "async () => caches.keys()"
-SNAPSHOTS = "async () => (await (await caches.open('even-back-snapshot')).keys()).map((r) => r.url)"
-SNAPSHOT_OF = (
-    "async (url) => (await caches.open('even-back-snapshot')).put(url, new Response('old'))"
-)
+# The snapshot files kept for the site at "/" (js/engine-snapshot.js), and one written there.
+SNAPSHOTS = """async () => {
+  const top = await (await navigator.storage.getDirectory()).getDirectoryHandle("even-back-snapshot");
+  const folder = await top.getDirectoryHandle(encodeURIComponent("/pyodide/"));
+  const names = [];
+  for await (const name of folder.keys()) names.push(name);
+  return names.sort();
+}"""
+SNAPSHOT_OF = """async (name) => {
+  const top = await (await navigator.storage.getDirectory()).getDirectoryHandle("even-back-snapshot");
+  const folder = await top.getDirectoryHandle(encodeURIComponent("/pyodide/"));
+  const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
+  await writable.write("old");
+  await writable.close();
+}"""
 
 
 @pytest.fixture
@@ -63,7 +74,7 @@ def test_new_build_is_offered_served_after_reload_old_caches_gone_log_intact(
     page.wait_for_selector("html[data-runtime-kept=true]", state="attached", timeout=90_000)
     page.wait_for_selector("#planner[data-snapshot=stored]", state="attached", timeout=90_000)
     # A snapshot of another runtime, as an older build may have left (this one's stays).
-    page.evaluate(SNAPSHOT_OF, url + "pyodide/snapshot/314.0.0/python_stdlib-0000.zip.bin")
+    page.evaluate(SNAPSHOT_OF, "314.0.0-python_stdlib-0000.zip.bin")
     snapshots = page.evaluate(SNAPSHOTS)
     assert len(snapshots) == 2
     old_caches = page.evaluate(CACHE_NAMES)

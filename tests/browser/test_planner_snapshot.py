@@ -9,6 +9,7 @@ snapshot that cannot be restored is dropped and the runtime starts the usual way
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from _cli import cli_plan
@@ -43,15 +44,24 @@ window.Worker = class extends PageWorker {
 };
 """
 
-# The kept snapshots: [url, bytes] for each entry of the snapshot cache.
-KEPT_SNAPSHOTS = """async () => {
-  const cache = await caches.open("even-back-snapshot");
+# The kept snapshots of the site at `base` (its runtime's path): [name, bytes] for each file of
+# its folder in the origin private file system (js/engine-snapshot.js).
+KEPT_SNAPSHOTS = """async (base) => {
   const out = [];
-  for (const request of await cache.keys()) {
-    out.push([request.url, (await (await cache.match(request)).arrayBuffer()).byteLength]);
+  try {
+    const top = await (await navigator.storage.getDirectory()).getDirectoryHandle("even-back-snapshot");
+    const folder = await top.getDirectoryHandle(encodeURIComponent(base));
+    for await (const [name, handle] of folder.entries()) out.push([name, (await handle.getFile()).size]);
+  } catch (error) {
+    if (error.name !== "NotFoundError") throw error;
   }
   return out;
 }"""
+
+
+def runtime_path(site) -> str:  # type: ignore[no-untyped-def]
+    """The path of the site's runtime folder, which names its snapshots' folder."""
+    return urlsplit(site.url).path + "pyodide/"
 
 
 def start_and_keep_the_snapshot(page, site) -> list[list[Any]]:  # type: ignore[no-untyped-def]
@@ -63,10 +73,10 @@ def start_and_keep_the_snapshot(page, site) -> list[list[Any]]:  # type: ignore[
     page.wait_for_selector(PLAN_SHOWN, timeout=60_000)
     assert page.locator("#planner").get_attribute("data-snapshot") in ("absent", "making", "stored")
     page.wait_for_selector(STORED, state="attached", timeout=90_000)
-    kept = page.evaluate(KEPT_SNAPSHOTS)
+    kept = page.evaluate(KEPT_SNAPSHOTS, runtime_path(site))
     assert len(kept) == 1, kept
-    url, size = kept[0]
-    assert url.startswith(site.url + "pyodide/snapshot/") and size > 5_000_000
+    name, size = kept[0]
+    assert name.endswith(".zip.bin") and size > 5_000_000, kept
     return kept
 
 
@@ -117,15 +127,21 @@ def test_a_damaged_snapshot_is_dropped_the_planner_starts_and_a_new_one_is_kept(
     site, context, damage
 ) -> None:
     page = context.new_page()
-    [[url, size]] = start_and_keep_the_snapshot(page, site)
+    [[name, size]] = start_and_keep_the_snapshot(page, site)
     page.evaluate(
-        f"""async (url) => {{
-          const cache = await caches.open("even-back-snapshot");
-          const bytes = new Uint8Array(await (await cache.match(url)).arrayBuffer());
-          await cache.put(url, new Response(({DAMAGE[damage]})(bytes)));
+        f"""async ([base, name]) => {{
+          const top = await (await navigator.storage.getDirectory())
+            .getDirectoryHandle("even-back-snapshot");
+          const file = await (await top.getDirectoryHandle(encodeURIComponent(base)))
+            .getFileHandle(name);
+          const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
+          const writable = await file.createWritable();
+          await writable.write(({DAMAGE[damage]})(bytes));
+          await writable.close();
         }}""",
-        url,
+        [runtime_path(site), name],
     )
+    assert page.evaluate(KEPT_SNAPSHOTS, runtime_path(site)) != [[name, size]]
     page.close()
 
     later = context.new_page()
@@ -138,7 +154,7 @@ def test_a_damaged_snapshot_is_dropped_the_planner_starts_and_a_new_one_is_kept(
         "stored",
     )
     later.wait_for_selector(STORED, state="attached", timeout=90_000)
-    assert later.evaluate(KEPT_SNAPSHOTS) == [[url, size]]
+    assert later.evaluate(KEPT_SNAPSHOTS, runtime_path(site)) == [[name, size]]
     later.locator("#pl-weeks").fill("2")
     later.get_by_role("button", name="Make my plan").click()
     later.wait_for_selector(PLAN_SHOWN, timeout=60_000)
