@@ -23,14 +23,16 @@ CHANGED = "A sentence only the new version has."
 CACHE_NAMES = "async () => caches.keys()"
 # The snapshot files kept for the site at "/" (js/engine-snapshot.js), and one written there.
 SNAPSHOTS = """async () => {
-  const top = await (await navigator.storage.getDirectory()).getDirectoryHandle("even-back-snapshot");
+  const root = await navigator.storage.getDirectory();
+  const top = await root.getDirectoryHandle("even-back-snapshot");
   const folder = await top.getDirectoryHandle(encodeURIComponent("/pyodide/"));
   const names = [];
   for await (const name of folder.keys()) names.push(name);
   return names.sort();
 }"""
 SNAPSHOT_OF = """async (name) => {
-  const top = await (await navigator.storage.getDirectory()).getDirectoryHandle("even-back-snapshot");
+  const root = await navigator.storage.getDirectory();
+  const top = await root.getDirectoryHandle("even-back-snapshot");
   const folder = await top.getDirectoryHandle(encodeURIComponent("/pyodide/"));
   const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
   await writable.write("old");

@@ -49,9 +49,12 @@ window.Worker = class extends PageWorker {
 KEPT_SNAPSHOTS = """async (base) => {
   const out = [];
   try {
-    const top = await (await navigator.storage.getDirectory()).getDirectoryHandle("even-back-snapshot");
+    const root = await navigator.storage.getDirectory();
+  const top = await root.getDirectoryHandle("even-back-snapshot");
     const folder = await top.getDirectoryHandle(encodeURIComponent(base));
-    for await (const [name, handle] of folder.entries()) out.push([name, (await handle.getFile()).size]);
+    for await (const [name, handle] of folder.entries()) {
+      out.push([name, (await handle.getFile()).size]);
+    }
   } catch (error) {
     if (error.name !== "NotFoundError") throw error;
   }
