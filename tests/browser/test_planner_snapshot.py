@@ -144,7 +144,6 @@ def test_a_damaged_snapshot_is_dropped_the_planner_starts_and_a_new_one_is_kept(
         }}""",
         [runtime_path(site), name],
     )
-    assert page.evaluate(KEPT_SNAPSHOTS, runtime_path(site)) != [[name, size]]
     page.close()
 
     later = context.new_page()
