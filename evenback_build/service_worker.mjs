@@ -13,14 +13,15 @@
 //   warm and return starts were slower than with no worker (DEVELOPING.md, the measurement).
 // - Old precache entries are removed by Workbox when the new worker activates; that script
 //   deletes runtime caches of any other content key, and snapshots of any other runtime (the
-//   planner's started memory, which the Pyodide worker keeps in the origin private file system). Nothing else is stored by the worker:
-//   the training log and remembered answers live in localStorage/IndexedDB, never in a cache.
+//   planner's started memory, which the Pyodide worker keeps in the origin private file
+//   system). Nothing else is stored by the worker: the training log and remembered answers live in localStorage/IndexedDB, never in a cache.
 // - The new worker waits until the page asks it to take over (skipWaiting on request only),
 //   so a deploy never swaps files under an open page; the page offers the reload.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateSW } from "workbox-build";
+import { dropSnapshots, FOLDER, siteFolder, snapshotName } from "../docs/js/engine-snapshot.js";
 
 const site = path.resolve(process.argv[2] ?? "site");
 const runtimeDir = path.join(site, "pyodide");
@@ -55,20 +56,11 @@ const RUNTIME_CACHE = ${JSON.stringify(runtimeCache)};
 const RUNTIME_FILES = ${JSON.stringify(runtimeFiles)};
 const runtimeBase = new URL("pyodide/", self.location.href);
 // The planner's snapshot of this runtime, which the Pyodide worker keeps in the origin private
-// file system (js/engine-snapshot.js: even-back-snapshot/<this site's runtime path>/<name>).
-const SNAPSHOT = ${JSON.stringify(`${encodeURIComponent(`${manifest.pyodide}-${manifest.stdlib}`)}.bin`)};
-async function dropOldSnapshots() {
-  try {
-    const root = await navigator.storage.getDirectory();
-    const top = await root.getDirectoryHandle("even-back-snapshot");
-    const folder = await top.getDirectoryHandle(encodeURIComponent(runtimeBase.pathname));
-    const names = [];
-    for await (const name of folder.keys()) if (name !== SNAPSHOT) names.push(name);
-    for (const name of names) await folder.removeEntry(name);
-  } catch {
-    // none kept, or no such storage here
-  }
-}
+// file system, and the code that drops the others (both from js/engine-snapshot.js).
+const SNAPSHOT = ${JSON.stringify(snapshotName(manifest))};
+const FOLDER = ${JSON.stringify(FOLDER)};
+${siteFolder}
+${dropSnapshots}
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) =>
@@ -76,7 +68,7 @@ self.addEventListener("activate", (event) => {
         ...names
           .filter((name) => name.startsWith("even-back-runtime-") && name !== RUNTIME_CACHE)
           .map((name) => caches.delete(name)),
-        dropOldSnapshots(),
+        dropSnapshots(runtimeBase, SNAPSHOT).catch(() => {}),
       ]),
     ),
   );

@@ -13,7 +13,7 @@
 //
 // Kept packed: most of the memory is never written (31 MB, 19 MB of it zero pages), so only its
 // non-zero 64 KiB pages are stored (about 12 MB), and unpacking is one allocation and a copy.
-const FOLDER = "even-back-snapshot";
+export const FOLDER = "even-back-snapshot";
 const MAGIC = 0x31534245; // "EBS1", little-endian
 const PAGE = 65536;
 const HEADER = 16; // magic, the memory's length, the page size, the number of pages kept
@@ -23,8 +23,9 @@ const PART = ".part"; // a file still being written
 export const snapshotName = (manifest) =>
   `${encodeURIComponent(`${manifest.pyodide}-${manifest.stdlib}`)}.bin`;
 
-/** The folder of this copy of the site's snapshots (null if there is none and not `create`). */
-async function siteFolder(runtimeBase, create) {
+/** The folder of this copy of the site's snapshots (null if there is none and not `create`).
+ * (It and dropSnapshots also run in the service worker: evenback_build/service_worker.mjs.) */
+export async function siteFolder(runtimeBase, create) {
   try {
     const root = await navigator.storage.getDirectory();
     const top = await root.getDirectoryHandle(FOLDER, { create });

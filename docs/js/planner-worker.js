@@ -162,7 +162,7 @@ async function start() {
   // A kept snapshot (js/engine-snapshot.js) is read at once too: Pyodide needs its bytes
   // before it instantiates the wasm. Whether it is this runtime's is known from the manifest.
   const snapshot = makingSnapshot ? Promise.resolve(null) : readKeptSnapshot(runtimeBase);
-  snapshot.then(() => mark("snapshot-read"));
+  if (!makingSnapshot) snapshot.then(() => mark("snapshot-read"));
   const loader = import(new URL("pyodide.mjs", runtimeBase).href);
   const runtimeModule = import(new URL("pyodide.asm.mjs", runtimeBase).href);
   loader.then(() => mark("loader"), () => {}); // a failure is handled where it is awaited
@@ -232,7 +232,7 @@ async function start() {
   try {
     if (!loaded) {
       loaded = await attempt(manifest);
-      // No snapshot was kept: the page may have one made ("absent"), where Cache Storage is.
+      // No snapshot was kept: the page may have one made ("absent"), where it can be kept.
       loaded.info.snapshot = canKeepSnapshots() ? "absent" : "unavailable";
     }
     for (const reason of held) console.error("Pyodide:", reason);
@@ -311,10 +311,11 @@ self.addEventListener("message", ({ data }) => {
   }
 });
 
-start().catch((error) =>
+start().catch((error) => {
+  const message = String(error?.message ?? error);
   post(
     makingSnapshot
-      ? { type: "snapshot", stored: false, message: String(error?.message ?? error) }
-      : { type: "failed", network: download.failed, message: String(error?.message ?? error) },
-  ),
-);
+      ? { type: "snapshot", stored: false, message }
+      : { type: "failed", network: download.failed, message },
+  );
+});

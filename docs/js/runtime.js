@@ -24,9 +24,10 @@ const OFFLINE_TEXT =
 // once per device and build, by a worker of its own started SNAPSHOT_DELAY_MS after this page's
 // planner is ready (then when the browser is idle), so it never slows this start or a plan.
 // this.snapshot: "restored" (this start used it), "absent" (none kept), "making", "stored",
-// "failed", "unavailable" (no Cache Storage, or the standard runtime files are in use), or
-// "off" (window.evenBackSnapshots = "off", set before the page's scripts: the browser tests do
-// this where a snapshot would never be restored, tests/browser/_contexts.py).
+// "failed", "unavailable" (no private file system to keep it in, or the standard runtime
+// files are in use), or "off" (window.evenBackSnapshots = "off", set before the page's
+// scripts: the browser tests do this where a snapshot would never be restored,
+// tests/browser/_contexts.py).
 const SNAPSHOT_DELAY_MS = 1000;
 const SNAPSHOT_TIMEOUT_MS = 120_000; // the runtime is kept by then: a maker that has not
 // answered is stuck, and is stopped (the next start tries again)
@@ -169,8 +170,9 @@ class Runtime extends EventTarget {
       if (data?.type === "snapshot") {
         if (!data.stored) console.warn("The planner's snapshot was not kept:", data.message);
         done(Boolean(data.stored));
+      } else if (data?.type === "failed" || data?.type === "ready") {
+        done(false); // not a maker
       }
-      else if (data?.type === "failed" || data?.type === "ready") done(false); // not a maker
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault?.();

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from _contexts import NO_SNAPSHOTS
 from _recording import assert_clean, watch
+from test_planner_downloads import PLAN_SHOWN
 
 from evenback_build.chromium import ARGS as CHROMIUM_ARGS
 from evenback_build.chromium import CHROMIUM
@@ -44,6 +45,14 @@ def visit_planner_until_kept(page, site) -> None:  # type: ignore[no-untyped-def
     page.wait_for_selector(READY, timeout=90_000)
     wait_for_worker(page)
     page.wait_for_selector(KEPT, state="attached", timeout=90_000)
+
+
+def plan_weeks_from_form(page, weeks: int) -> None:  # type: ignore[no-untyped-def]
+    """Make a plan of `weeks` weeks from the form, and wait until every week is on screen."""
+    page.locator("#pl-weeks").fill(str(weeks))
+    page.get_by_role("button", name="Make my plan").click()
+    poll(page, f"() => document.querySelectorAll('#planner .planner-week').length === {weeks}")
+    page.wait_for_selector(PLAN_SHOWN)
 
 
 def sitemap_urls(page, site) -> list[str]:  # type: ignore[no-untyped-def]

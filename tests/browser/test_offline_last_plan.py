@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from _cli import cli_plan
-from test_offline import KEPT, poll, visit_planner_until_kept, wait_for_worker
+from test_offline import KEPT, plan_weeks_from_form, poll, visit_planner_until_kept, wait_for_worker
 from test_planner_downloads import FILES, PLAN_SHOWN, PROFILE, download, share_link
 
 # Here the site's service worker is what is under test: it installs, as for a reader.
@@ -94,10 +94,7 @@ def test_offline_every_download_is_the_clis_and_a_share_link_made_offline_opens_
         assert download(planned, fmt) == cli_plan(OFFLINE_PROFILE, fmt), fmt
 
     # A plan made offline from the form, and its share link opened offline in a new page.
-    planned.locator("#pl-weeks").fill("2")
-    planned.get_by_role("button", name="Make my plan").click()
-    poll(planned, "() => document.querySelectorAll('#planner .planner-week').length === 2")
-    planned.wait_for_selector(PLAN_SHOWN)
+    plan_weeks_from_form(planned, 2)
     made = download(planned, "json")
     link = planned.locator("#pl-share-url").input_value()
     assert "#profile=" in link

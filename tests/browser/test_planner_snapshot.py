@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from _cli import cli_plan
-from test_offline import poll, visit_planner_until_kept
+from test_offline import plan_weeks_from_form, visit_planner_until_kept
 from test_planner_downloads import FILES, PLAN_SHOWN, PROFILE, download, share_link
 
 # The planner page keeps its snapshot here, as for a reader (and the service worker installs:
@@ -105,10 +105,7 @@ def test_a_later_start_offline_restores_the_snapshot_and_plans_as_the_cli_does(
     for fmt in FILES:
         assert download(later, fmt) == cli_plan(SNAPSHOT_PROFILE, fmt), fmt
     # The form still plans from what is typed, in the restored runtime.
-    later.locator("#pl-weeks").fill("3")
-    later.get_by_role("button", name="Make my plan").click()
-    poll(later, "() => document.querySelectorAll('#planner .planner-week').length === 3")
-    later.wait_for_selector(PLAN_SHOWN)
+    plan_weeks_from_form(later, 3)
     assert download(later, "json") == cli_plan({**SNAPSHOT_PROFILE, "weeks": 3}, "json")
     context.set_offline(False)
 
@@ -157,9 +154,7 @@ def test_a_damaged_snapshot_is_dropped_the_planner_starts_and_a_new_one_is_kept(
     )
     later.wait_for_selector(STORED, state="attached", timeout=90_000)
     assert later.evaluate(KEPT_SNAPSHOTS, runtime_path(site)) == [[name, size]]
-    later.locator("#pl-weeks").fill("2")
-    later.get_by_role("button", name="Make my plan").click()
-    later.wait_for_selector(PLAN_SHOWN, timeout=60_000)
+    plan_weeks_from_form(later, 2)
     assert later.locator("#planner .planner-week").count() == 2
 
     again = context.new_page()
