@@ -47,11 +47,11 @@ function reportBytes(force = false) {
 const plainFetch = self.fetch.bind(self);
 
 // The runtime's files come from the network while it answers (so from the browser's HTTP
-// cache, with the compiled code V8 keeps beside the wasm), and from the copy the service
-// worker keeps only when the network fails, or has not answered within NETWORK_WAIT_MS while a
-// copy is kept (a gym's poor signal). This is done here, not in the service worker, which lets
-// these requests pass: a response piped through a service worker reached this worker about
-// 100-200 ms later on every start (DEVELOPING.md).
+// cache, with the compiled code V8 keeps beside the wasm and the JavaScript), and from the copy
+// the service worker keeps only when the network fails, or has not answered within
+// NETWORK_WAIT_MS while a copy is kept (a gym's poor signal). This is done here, and the service
+// worker lets these requests pass: a response a service worker gives, even fetch(event.request)
+// passed through, reached this worker 100-200 ms later and lost V8's code cache (DEVELOPING.md).
 /** The copy of a URL a service worker keeps (null without one, or without Cache Storage). */
 async function keptCopy(href) {
   try {
@@ -60,8 +60,6 @@ async function keptCopy(href) {
     return null;
   }
 }
-// <network-then-kept>: the service worker's runtime script runs this same code
-// (evenback_build/service_worker.mjs copies it from this file).
 const NETWORK_WAIT_MS = 4000;
 /** The response of `fromNetwork()` while it answers; the copy `fromKept()` finds when it fails, or
  * has not answered within NETWORK_WAIT_MS while there is a copy. */
@@ -84,13 +82,19 @@ async function networkThenKept(fromNetwork, fromKept) {
     clearTimeout(timer);
   }
 }
-// </network-then-kept>
 /** A runtime file from the network, or from the copy the service worker keeps. */
 const runtimeFetch = (href, input, init) =>
   networkThenKept(
     () => plainFetch(input, init),
     () => keptCopy(href),
   );
+/** One of the runtime's JavaScript modules, imported from the network, or (as in runtimeFetch)
+ * imported again as `<file>?kept`, which the service worker answers from its copy. */
+function importRuntime(name) {
+  const href = new URL(name, runtimeBase).href;
+  const fromKept = async () => ((await keptCopy(href)) ? import(`${href}?kept`).catch(() => null) : null);
+  return networkThenKept(() => import(href), fromKept);
+}
 
 // Runtime files asked for before Pyodide asks (see askEarly), each handed over once.
 const early = new Map();
@@ -163,8 +167,8 @@ async function start() {
   // before it instantiates the wasm. Whether it is this runtime's is known from the manifest.
   const snapshot = makingSnapshot ? Promise.resolve(null) : readKeptSnapshot(runtimeBase);
   if (!makingSnapshot) snapshot.then(() => mark("snapshot-read"));
-  const loader = import(new URL("pyodide.mjs", runtimeBase).href);
-  const runtimeModule = import(new URL("pyodide.asm.mjs", runtimeBase).href);
+  const loader = importRuntime("pyodide.mjs");
+  const runtimeModule = importRuntime("pyodide.asm.mjs");
   loader.then(() => mark("loader"), () => {}); // a failure is handled where it is awaited
   runtimeModule.then(() => mark("runtime-module"), () => {});
   const response = await fetch(new URL("runtime.json", runtimeBase), { cache: "no-cache" });
