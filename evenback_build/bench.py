@@ -55,15 +55,20 @@ class Counter:
 
     def __init__(self) -> None:
         self.bytes = 0
+        self.last = time.monotonic()
         self.lock = threading.Lock()
 
     def add(self, n: int) -> None:
         with self.lock:
             self.bytes += n
+            self.last = time.monotonic()
 
 
-def counting_server(directory: Path, counter: Counter) -> http.server.ThreadingHTTPServer:
-    """The site server on a free port of 127.0.0.1, counting every byte it sends (running)."""
+def counting_server(
+    directory: Path, counter: Counter, max_age: int = 600
+) -> http.server.ThreadingHTTPServer:
+    """The site server on a free port of 127.0.0.1, counting every byte it sends and when it
+    last sent one (running); ``max_age``: its Cache-Control max-age (GitHub Pages': 600 s)."""
 
     class Counting(SiteHandler):
         def setup(self) -> None:
@@ -75,6 +80,8 @@ def counting_server(directory: Path, counter: Counter) -> http.server.ThreadingH
                 return write(data)
 
             self.wfile.write = counted  # type: ignore[method-assign,assignment,unused-ignore]
+
+    Counting.max_age = max_age
 
     factory = functools.partial(Counting, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)

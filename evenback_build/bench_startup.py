@@ -10,9 +10,17 @@ Side by side in one run, interleaved, on the same server:
   ``python_stdlib.zip``, ``loadPackage(wheel URL)``, then ``import planner``).
 
 Each run uses a fresh Chromium profile: the first load is cold (empty cache), a second
-navigation in the same profile is warm, and a third after the browser was closed and opened
-again on the same profile (as on the next day) is the return visit. Ready is when the page
-sets data-state=ready.
+navigation in the same profile is warm, a third after the browser was closed and opened
+again on the same profile is the return visit, and a fourth, the browser closed and opened
+again once the HTTP cache's freshness has run out, is the next day. GitHub Pages sends
+``max-age=600``, so a visit the next day finds every cached file stale: the browser asks the
+server again for each (a 304 answer keeps the cached bytes), except what a service worker
+answers from its own cache. To model that without waiting 10 minutes, the server here sends
+``max-age`` of ``--max-age`` seconds (default 30: longer than the cold, warm and return
+visits take, so those find the cache as fresh as GitHub Pages' would) and the next day
+begins that long after the last byte it served. The server is on this machine, so each
+such question costs almost nothing here; on a phone's network each is a round trip. Ready is
+when the page sets data-state=ready.
 Between the two, the cold page stays open ``--dwell`` seconds (default 5), as a visitor's
 page does while they read it; the plan is also asked for only after that long on the warm
 page. The dwell matters to the warm figure: Chromium stores a WebAssembly module's compiled
@@ -34,8 +42,8 @@ where each start's time went (the page's HTML in, the Pyodide worker's script ru
 wasm asked for, the last runtime byte in, and from there to ready), from the page's and the
 worker's resource timing, read once the page is ready (so it does not touch the measure).
 
-Usage: python -m evenback_build.bench_startup [--runs 8] [--dwell 5] [--no-settle] [--site site]
-       [--compare other-site ...] (run ./scripts/build first)
+Usage: python -m evenback_build.bench_startup [--runs 8] [--dwell 5] [--max-age 30] [--no-settle]
+       [--site site] [--compare other-site ...] (run ./scripts/build first)
 """
 
 from __future__ import annotations
@@ -47,6 +55,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +140,7 @@ MARKS = (
     ".map((e) => [e.name, e.startTime])"
 )
 STEPS = ("manifest", "snapshot-read", "loader", "runtime-module", "pyodide", "ready")
+PHASES = ("cold", "warm", "return", "next_day")
 
 
 def timeline(page: Any) -> dict[str, float]:
@@ -210,6 +220,7 @@ def one_run(
     dwell_ms: int,
     settle: bool = True,
     service_worker: bool = True,
+    max_age_s: float = 30.0,
 ) -> dict[str, float]:
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
@@ -217,10 +228,15 @@ def one_run(
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         if settle:  # the browser finishes starting, as a visitor's already has
             result["settle_s"] = wait_until_idle()
-        for phase in ("cold", "warm", "return"):
-            if phase == "return":
-                # The next day: the browser closed and opened again on the same profile.
+        for phase in PHASES:
+            if phase in ("return", "next_day"):
+                # The browser closed and opened again on the same profile; for the next day,
+                # once every file the server sent is stale in the HTTP cache.
                 ctx.close()
+                if phase == "next_day":
+                    stale_at = counter.last + max_age_s + 1.0
+                    result["next_day_wait_s"] = max(0.0, stale_at - time.monotonic())
+                    time.sleep(result["next_day_wait_s"])
                 ctx = launch(pw, profile, service_worker)
                 page = ctx.pages[0] if ctx.pages else ctx.new_page()
                 if settle:
@@ -245,6 +261,8 @@ def one_run(
                 )
             result[f"{phase}_longest_task_ms"] = bench["longest"]
             result[f"{phase}_bytes"] = counter.bytes - before
+            if phase == "next_day":
+                break
             page.wait_for_timeout(dwell_ms)  # the visitor reads the page
             if phase == "warm" and page.locator(".planner-submit").count():
                 # From pressing "Make my plan" (default answers) to the plan on screen.
@@ -280,6 +298,12 @@ def main(argv: list[str] | None = None) -> int:
         "--dwell", type=float, default=5.0, help="seconds each page stays open once ready"
     )
     parser.add_argument(
+        "--max-age",
+        type=float,
+        default=30.0,
+        help="the server's Cache-Control max-age in seconds, waited out before the next day",
+    )
+    parser.add_argument(
         "--no-settle",
         dest="settle",
         action="store_false",
@@ -300,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(args.site, root)
         stock = stock_variant(root)
         counter = Counter()
-        server = counting_server(root, counter)
+        server = counting_server(root, counter, max_age=int(args.max_age))
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         # The planner with its service worker (as visitors get it), the same page with
         # service workers blocked (the HTTP cache only), and the stock page.
@@ -322,7 +346,15 @@ def main(argv: list[str] | None = None) -> int:
                 for name in order:
                     url, sw = variants[name]
                     runs[name].append(
-                        one_run(pw, url, counter, int(args.dwell * 1000), args.settle, sw)
+                        one_run(
+                            pw,
+                            url,
+                            counter,
+                            int(args.dwell * 1000),
+                            args.settle,
+                            sw,
+                            args.max_age,
+                        )
                     )
                     print(f"run {i + 1} {name}: {runs[name][-1]}", file=sys.stderr)
         server.shutdown()
@@ -333,21 +365,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nmachine: {machine_line(machine())}")
     print(
         f"runs: {args.runs} per variant, interleaved; each page open {args.dwell:g} s once "
-        "ready; medians"
+        f"ready; the next day once the server's max-age ({args.max_age:g} s) had passed; medians"
     )
     if args.settle:
         settled = statistics.median(r["settle_s"] for rs in runs.values() for r in rs)
         print(f"cold loads began once the new browser was idle (median wait {settled:.1f} s)\n")
     else:
         print("cold loads began at once after launching the browser (--no-settle)\n")
-    header = f"{'variant':<18}{'cold ms':>10}{'warm ms':>10}{'return ms':>11}{'cold KB':>10}"
-    print(header + f"{'warm KB':>10}{'return KB':>11}{'longest task ms':>17}")
+    names = {"cold": "cold", "warm": "warm", "return": "return", "next_day": "next day"}
+    header = f"{'variant':<18}" + "".join(f"{names[phase] + ' ms':>12}" for phase in PHASES)
+    print(header + "".join(f"{names[phase] + ' KB':>12}" for phase in PHASES) + "  longest task ms")
     for name, m in medians.items():
-        longest = max(m[f"{phase}_longest_task_ms"] for phase in ("cold", "warm", "return"))
+        longest = max(m[f"{phase}_longest_task_ms"] for phase in PHASES)
         print(
-            f"{name:<18}{m['cold_ms']:>10.0f}{m['warm_ms']:>10.0f}{m['return_ms']:>11.0f}"
-            f"{m['cold_bytes'] / 1024:>10.0f}{m['warm_bytes'] / 1024:>10.0f}"
-            f"{m['return_bytes'] / 1024:>11.0f}{longest:>17.0f}"
+            f"{name:<18}"
+            + "".join(f"{m[f'{phase}_ms']:>12.0f}" for phase in PHASES)
+            + "".join(f"{m[f'{phase}_bytes'] / 1024:>12.0f}" for phase in PHASES)
+            + f"{longest:>17.0f}"
         )
     print(
         "\nwhere the time went (medians, ms from navigation): the page's HTML in, the "
@@ -355,29 +389,29 @@ def main(argv: list[str] | None = None) -> int:
         "and from there to ready"
     )
     print(
-        f"{'variant':<18}{'phase':<8}{'html':>7}{'worker':>8}{'wasm asked':>12}{'runtime in':>12}"
+        f"{'variant':<18}{'phase':<10}{'html':>7}{'worker':>8}{'wasm asked':>12}{'runtime in':>12}"
         f"{'-> ready':>10}"
     )
     for name, m in medians.items():
-        for phase in ("cold", "warm", "return"):
+        for phase in PHASES:
             keys = ("html", "worker", "wasm_asked", "runtime_in", "after_runtime")
             cells = [m.get(f"{phase}_{key}_ms") for key in keys]
             text = [f"{c:.0f}" if c is not None else "-" for c in cells]
             print(
-                f"{name:<18}{phase:<8}{text[0]:>7}{text[1]:>8}{text[2]:>12}{text[3]:>12}{text[4]:>10}"
+                f"{name:<18}{names[phase]:<10}{text[0]:>7}{text[1]:>8}{text[2]:>12}{text[3]:>12}{text[4]:>10}"
             )
     print(
         "\nthe Pyodide worker's steps (medians, ms from navigation): runtime.json read, the kept "
         "snapshot read, pyodide.mjs and pyodide.asm.mjs imported, Pyodide started, ready"
     )
-    print(f"{'variant':<18}{'phase':<8}" + "".join(f"{step:>15}" for step in STEPS))
+    print(f"{'variant':<18}{'phase':<10}" + "".join(f"{step:>15}" for step in STEPS))
     for name, m in medians.items():
         if f"cold_{STEPS[0]}_ms" not in m:
             continue
-        for phase in ("cold", "warm", "return"):
+        for phase in PHASES:
             cells = [m.get(f"{phase}_{step}_ms") for step in STEPS]
             print(
-                f"{name:<18}{phase:<8}"
+                f"{name:<18}{names[phase]:<10}"
                 + "".join(f"{c:>15.0f}" if c is not None else f"{'-':>15}" for c in cells)
             )
     if "planner" in medians:
@@ -406,7 +440,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{name} / stock: cold {m['cold_ms'] / s['cold_ms']:.2f}x, "
             f"warm {m['warm_ms'] / s['warm_ms']:.2f}x, "
             f"return {m['return_ms'] / s['return_ms']:.2f}x, "
+            f"next day {m['next_day_ms'] / s['next_day_ms']:.2f}x, "
             f"cold bytes {m['cold_bytes'] / s['cold_bytes']:.2f}x"
+        )
+    if "planner" in medians and "no-sw" in medians:
+        m, n = medians["planner"], medians["no-sw"]
+        print(
+            "planner / no-sw (the service worker's cost, above 1, or gain, below): "
+            + ", ".join(
+                f"{names[phase]} {m[f'{phase}_ms'] / n[f'{phase}_ms']:.2f}x" for phase in PHASES
+            )
         )
     if args.json:
         print(json.dumps({"machine": machine(), "runs": runs, "medians": medians}, indent=1))

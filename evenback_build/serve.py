@@ -49,6 +49,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     }
     prefix = "/"
     quiet = True
+    max_age = 600  # seconds, as GitHub Pages
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -56,7 +57,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("Cache-Control", f"max-age={self.max_age}")
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
