@@ -314,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         choices=("planner", "no-sw", "stock"),
         action="append",
-        help="run only these variants (repeatable); 'planner' alone gives the plan figures",
+        help="run only these variants (repeatable; --compare's sites run too); 'planner' alone "
+        "gives the plan figures",
     )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -337,7 +338,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(other, root / "compare" / other.name)
             variants[f"sw:{other.name}"] = (f"{base}compare/{other.name}/planner/", True)
         if args.only:
-            variants = {name: variants[name] for name in variants if name in args.only}
+            variants = {  # --compare's sites run whatever --only says
+                name: variants[name]
+                for name in variants
+                if name in args.only or name.startswith("sw:")
+            }
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
         print(f"machine: {machine_line(machine())}", file=sys.stderr)
         with sync_playwright() as pw:
