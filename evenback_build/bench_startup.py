@@ -141,6 +141,9 @@ MARKS = (
 )
 STEPS = ("manifest", "snapshot-read", "loader", "runtime-module", "pyodide", "ready")
 PHASES = ("cold", "warm", "return", "next_day")
+LABELS = {phase: phase.replace("_", " ") for phase in PHASES}
+# The server's max-age: longer than the cold, warm and return visits take (see above).
+MAX_AGE_S = 30
 
 
 def timeline(page: Any) -> dict[str, float]:
@@ -220,7 +223,7 @@ def one_run(
     dwell_ms: int,
     settle: bool = True,
     service_worker: bool = True,
-    max_age_s: float = 30.0,
+    max_age_s: int = MAX_AGE_S,
 ) -> dict[str, float]:
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
@@ -299,8 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--max-age",
-        type=float,
-        default=30.0,
+        type=int,
+        default=MAX_AGE_S,
         help="the server's Cache-Control max-age in seconds, waited out before the next day",
     )
     parser.add_argument(
@@ -325,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(args.site, root)
         stock = stock_variant(root)
         counter = Counter()
-        server = counting_server(root, counter, max_age=int(args.max_age))
+        server = counting_server(root, counter, max_age=args.max_age)
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         # The planner with its service worker (as visitors get it), the same page with
         # service workers blocked (the HTTP cache only), and the stock page.
@@ -377,9 +380,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cold loads began once the new browser was idle (median wait {settled:.1f} s)\n")
     else:
         print("cold loads began at once after launching the browser (--no-settle)\n")
-    names = {"cold": "cold", "warm": "warm", "return": "return", "next_day": "next day"}
-    header = f"{'variant':<18}" + "".join(f"{names[phase] + ' ms':>12}" for phase in PHASES)
-    print(header + "".join(f"{names[phase] + ' KB':>12}" for phase in PHASES) + "  longest task ms")
+    header = f"{'variant':<18}" + "".join(f"{LABELS[phase] + ' ms':>12}" for phase in PHASES)
+    print(
+        header + "".join(f"{LABELS[phase] + ' KB':>12}" for phase in PHASES) + "  longest task ms"
+    )
     for name, m in medians.items():
         longest = max(m[f"{phase}_longest_task_ms"] for phase in PHASES)
         print(
@@ -403,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
             cells = [m.get(f"{phase}_{key}_ms") for key in keys]
             text = [f"{c:.0f}" if c is not None else "-" for c in cells]
             print(
-                f"{name:<18}{names[phase]:<10}{text[0]:>7}{text[1]:>8}{text[2]:>12}{text[3]:>12}{text[4]:>10}"
+                f"{name:<18}{LABELS[phase]:<10}{text[0]:>7}{text[1]:>8}{text[2]:>12}{text[3]:>12}{text[4]:>10}"
             )
     print(
         "\nthe Pyodide worker's steps (medians, ms from navigation): runtime.json read, the kept "
@@ -416,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         for phase in PHASES:
             cells = [m.get(f"{phase}_{step}_ms") for step in STEPS]
             print(
-                f"{name:<18}{names[phase]:<10}"
+                f"{name:<18}{LABELS[phase]:<10}"
                 + "".join(f"{c:>15.0f}" if c is not None else f"{'-':>15}" for c in cells)
             )
     if "planner" in medians:
@@ -453,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             "planner / no-sw (the service worker's cost, above 1, or gain, below): "
             + ", ".join(
-                f"{names[phase]} {m[f'{phase}_ms'] / n[f'{phase}_ms']:.2f}x" for phase in PHASES
+                f"{LABELS[phase]} {m[f'{phase}_ms'] / n[f'{phase}_ms']:.2f}x" for phase in PHASES
             )
         )
     if args.json:

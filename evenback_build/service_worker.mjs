@@ -15,7 +15,8 @@
 // - Old precache entries are removed by Workbox when the new worker activates; that script
 //   deletes runtime caches of any other content key, and snapshots of any other runtime (the
 //   planner's started memory, which the Pyodide worker keeps in the origin private file
-//   system). Nothing else is stored by the worker: the training log and remembered answers live in localStorage/IndexedDB, never in a cache.
+//   system). Nothing else is stored by the worker: the training log and remembered answers
+//   live in localStorage/IndexedDB, never in a cache.
 // - The new worker waits until the page asks it to take over (skipWaiting on request only),
 //   so a deploy never swaps files under an open page; the page offers the reload.
 import { createHash } from "node:crypto";
