@@ -81,6 +81,28 @@ def test_guide_page_first_visit_requests_no_runtime_file(site, context, recorder
 
 
 @pytest.mark.parametrize("which", ["root", "subpath"])
+def test_the_workers_own_lookup_knows_every_precached_file_by_workboxs_cache_key(
+    sites, context, which
+) -> None:
+    """The service worker answers precached files itself, from a map of Workbox's cache keys
+    made at build time: every key Workbox stored must be in it, and nothing more, or offline
+    reading would break on a Workbox upgrade that changed its keys."""
+    site = sites[which]
+    page = context.new_page()
+    page.goto(site.url + "understand/")
+    wait_for_worker(page)
+    stored = page.evaluate(
+        "async () => { const names = await caches.keys();"
+        " const n = names.find((k) => k.startsWith('workbox-precache-v2-'));"
+        " return (await (await caches.open(n)).keys()).map((r) => r.url); }"
+    )
+    worker = context.service_workers[0]
+    known = worker.evaluate("[...PRECACHE_KEYS.values()]")
+    assert len(stored) > 200
+    assert sorted(known) == sorted(stored)
+
+
+@pytest.mark.parametrize("which", ["root", "subpath"])
 def test_after_one_planner_visit_every_page_and_the_planner_work_offline(
     sites, context, which
 ) -> None:
