@@ -294,8 +294,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         action="append",
         default=[],
-        help="another built site, served beside --site: its planner page, with its service "
-        "worker, runs interleaved with the others as variant 'sw:<folder name>'",
+        help="another built site, served beside --site: its planner page runs interleaved "
+        "with the others, with its service worker as variant 'sw:<folder name>' and "
+        "without it as 'no-sw:<folder name>' (with no-sw)",
     )
     parser.add_argument(
         "--dwell", type=float, default=5.0, help="seconds each page stays open once ready"
@@ -340,11 +341,14 @@ def main(argv: list[str] | None = None) -> int:
         for other in args.compare:
             shutil.copytree(other, root / "compare" / other.name)
             variants[f"sw:{other.name}"] = (f"{base}compare/{other.name}/planner/", True)
+            variants[f"no-sw:{other.name}"] = (f"{base}compare/{other.name}/planner/", False)
         if args.only:
-            variants = {  # --compare's sites run whatever --only says
+            variants = {  # a --compare site runs with its worker, and without it with no-sw
                 name: variants[name]
                 for name in variants
-                if name in args.only or name.startswith("sw:")
+                if name in args.only
+                or name.startswith("sw:")
+                or (name.startswith("no-sw:") and "no-sw" in args.only)
             }
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
         print(f"machine: {machine_line(machine())}", file=sys.stderr)

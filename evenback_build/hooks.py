@@ -44,9 +44,29 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
         )
     page.meta["last_reviewed"] = value.isoformat()
     page.meta["last_reviewed_text"] = f"{value.day} {value:%B %Y}"
+    if page.meta.get("starts_planner"):
+        page.meta["preload_modules"] = planner_modules(Path(config["docs_dir"]))
     if page.file.src_uri == ABOUT_PAGE:
         return _with_versions(markdown)
     return markdown
+
+
+# --- The planner page's modules, asked for at once ---------------------------------------
+# site.js (every page's, mkdocs.yml extra_javascript) imports the planner's two modules when
+# the page has #planner; overrides/main.html links every module they load as
+# <link rel="modulepreload">, so they arrive together instead of one import level after
+# another (evenback_build/module_graph.py says why).
+PLANNER_MODULES = ("site.js", "planner-page.js", "planner-offline.js")
+
+
+def planner_modules(docs_dir: Path) -> list[str]:
+    """The site paths (js/<name>) of every module the planner page loads before it starts."""
+    from evenback_build.module_graph import ModuleGraphError, static_imports
+
+    try:
+        return [f"js/{name}" for name in static_imports(docs_dir / "js", PLANNER_MODULES)]
+    except ModuleGraphError as error:
+        raise PluginError(f"the planner page's modules: {error}") from None
 
 
 # --- The versions, on the About page (the planner's status line only says it is ready) -----

@@ -9,7 +9,11 @@ import pytest
 from _contexts import new_context
 from _recording import Recorder, watch
 
+from evenback_build.module_graph import imports_of, static_imports
+from evenback_build.paths import ROOT
+
 READY = "#planner[data-state=ready]"
+JS = ROOT / "docs" / "js"
 
 
 def planner_workers(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -55,6 +59,40 @@ def test_planner_page_starts_its_worker_before_any_stylesheet(sites, page, name)
     # The page's runtime adopted the worker started in <head>: one worker, no second start.
     assert page.evaluate("window.evenBackBoot.adopted") is True
     assert planner_workers(page) == [sites[name].url + "js/planner-worker.js"]
+
+
+@pytest.mark.parametrize("name", ["root", "subpath"])
+def test_planner_page_asks_for_every_module_it_loads_at_once(sites, page, name) -> None:
+    # Every module the page loads is linked as <link rel="modulepreload">, and each was asked
+    # for before the module importing it had arrived: without the links, an import is found
+    # only once its importer is in, one level after another (a round trip each through the
+    # service worker). The Pyodide worker's own modules (it starts in <head>) are its own.
+    site = sites[name]
+    page.goto(site.url + "planner/")
+    page.wait_for_selector(READY, timeout=60_000)
+    timing = page.evaluate(
+        """() => Object.fromEntries(performance.getEntriesByType("resource")
+            .filter((e) => /\\/js\\/[\\w-]+\\.js$/.test(new URL(e.name).pathname))
+            .map((e) => [
+              new URL(e.name).pathname.split("/").pop(), [e.startTime, e.responseEnd],
+            ]))"""
+    )
+    preloaded = page.evaluate(
+        """() => [...document.querySelectorAll("link[rel=modulepreload]")]
+            .map((link) => new URL(link.href).pathname)"""
+    )
+    prefix = "/" if name == "root" else "/even-back/"
+    assert all(path.startswith(prefix + "js/") for path in preloaded), preloaded
+    names = [path.split("/").pop() for path in preloaded]
+    worker = static_imports(JS, ["planner-worker.js"])
+    assert sorted(set(timing) - set(worker)) == sorted(names)
+    assert "planner-session.js" in names  # four imports below site.js
+    for importer in names:
+        for specifier in imports_of((JS / importer).read_text(encoding="utf-8")):
+            module = specifier.removeprefix("./")
+            asked, _ = timing[module]
+            _, arrived = timing[importer]
+            assert asked < arrived, f"{module} was asked for once {importer} had arrived"
 
 
 def test_planner_reached_by_instant_navigation_starts_its_own_worker(site, page) -> None:
