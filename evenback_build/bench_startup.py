@@ -60,6 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from .bench import Counter, counting_server, machine, machine_line, wait_until_idle
+from .bench_compare import compare_runs
 from .chromium import ARGS, CHROMIUM
 
 STOCK_PAGE = """<!doctype html>
@@ -462,6 +463,19 @@ def main(argv: list[str] | None = None) -> int:
             "planner / no-sw (the service worker's cost, above 1, or gain, below): "
             + ", ".join(
                 f"{LABELS[phase]} {m[f'{phase}_ms'] / n[f'{phase}_ms']:.2f}x" for phase in PHASES
+            )
+        )
+        # A ratio of medians cannot tell a cost from the spread of a few runs: run by run, too.
+        print(
+            "planner against no-sw, run by run (a permutation test of the medians' difference, "
+            "evenback_build/bench_compare.py): "
+            + "; ".join(
+                f"{LABELS[phase]} "
+                + compare_runs(
+                    [r[f"{phase}_ms"] for r in runs["planner"]],
+                    [r[f"{phase}_ms"] for r in runs["no-sw"]],
+                ).describe()
+                for phase in PHASES
             )
         )
     if args.json:
