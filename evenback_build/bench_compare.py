@@ -51,7 +51,8 @@ def compare_runs(
     at most `splits` of them (16 runs split 8 and 8: 12,870), else `splits` random ones."""
     if not a or not b:
         raise ValueError("each variant needs at least one run")
-    observed = abs(statistics.median(a) - statistics.median(b))
+    median_ms = statistics.median(a) - statistics.median(b)
+    observed = abs(median_ms)
     pool = [*a, *b]
     size = len(a)
     # A split as far from the medians' equality as the real one counts, with a tolerance for
@@ -61,16 +62,16 @@ def compare_runs(
     def differs(group: Sequence[float], rest: Sequence[float]) -> bool:
         return abs(statistics.median(group) - statistics.median(rest)) >= reach
 
-    exact = math.comb(len(pool), size) <= splits
+    ways = math.comb(len(pool), size)
+    exact = ways <= splits
     if exact:
-        hits = total = 0
+        hits = 0
         for chosen in itertools.combinations(range(len(pool)), size):
             picked = set(chosen)
             group = [pool[i] for i in chosen]
             rest = [x for i, x in enumerate(pool) if i not in picked]
             hits += differs(group, rest)
-            total += 1
-        p = hits / total
+        p = hits / ways
     else:
         rng = random.Random(seed)
         hits = 0
@@ -82,7 +83,7 @@ def compare_runs(
         # Smyth's correction for sampled permutations).
         p = (hits + 1) / (splits + 1)
     return Difference(
-        median_ms=statistics.median(a) - statistics.median(b),
+        median_ms=median_ms,
         slower_pairs=sum(x > y for x in a for y in b),
         pairs=len(a) * len(b),
         p=p,
